@@ -255,7 +255,9 @@ class CodedArticle(Record):
 
     def sentence_at(self, char: int) -> int:
         """Index of the sentence holding character offset ``char`` (the nearest one before it if none does)."""
-        starts = [s.start for s in self.sentences]
+        starts = self.__dict__.get("_sentence_starts")
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self.__dict__["_sentence_starts"] = [s.start for s in self.sentences]
         return max(bisect.bisect_right(starts, char) - 1, 0)
 
     def span_text(self, span: Span | None) -> str | None:
