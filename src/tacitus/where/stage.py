@@ -1,8 +1,8 @@
-"""Stage placeholder: resolves no dates yet (being built; see issues)."""
+"""The where stage (being built: finds no places yet)."""
 from __future__ import annotations
 
 
-class TimeStage:
+class PlaceStage:
     def __init__(self, **_: object) -> None:
         pass
 

@@ -1,0 +1,117 @@
+"""The date of one event, for the events stage.
+
+``event_date(doc, coded, trigger)`` returns ``(value, resolution, date_source, time_id)``:
+
+1. a date expression of the trigger's own clause: inside the trigger's phrase ("the meeting on Monday"),
+   or attached to the same clause head as the trigger ("was discussed at the meeting ... on 23 October");
+2. else a date expression elsewhere in the sentence that does not belong to another clause (a relative
+   clause, an adverbial clause or a complement that does not hold the trigger);
+3. else, when the text marks the event as earlier than the report ("his latest meeting", "the previous
+   talks", "had met"), ``(None, None, "unknown", None)``: the event happened before the publication day but
+   the text does not say when, so the publication date would be wrong;
+4. else the publication date with source ``"publication"`` (``"unknown"`` when there is none).
+
+date_source is ``"text"`` for 1-2, ``"publication"`` for 4 and ``"unknown"`` for 3 (and for 4 without a
+publication date).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import CodedArticle, TimeRef
+from .resolve import parse_iso
+from .tense import governing_verb
+
+EventDate = tuple[str | None, str | None, str, str | None]
+
+# Dependencies that open a clause of their own: a date under one of them belongs to that clause.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj"})
+# Modifiers saying that an event happened before the one being reported.
+EARLIER_WORDS = frozenset({"latest", "last", "previous", "prior", "earlier", "past", "former", "recent",
+                           "preceding"})
+
+
+def event_date(doc: Doc, coded: CodedArticle, trigger: Token) -> EventDate:
+    candidates = _sentence_times(trigger, coded)
+    best = _best_time(trigger, candidates)
+    if best is not None:
+        return best.value, best.resolution, "text", best.id
+    if _marked_earlier(trigger):
+        return None, None, "unknown", None
+    pub = parse_iso(coded.article.date)
+    if pub is None:
+        return None, None, "unknown", None
+    return pub.isoformat(), "day", "publication", None
+
+
+def _sentence_times(trigger: Token, coded: CodedArticle) -> list[tuple[TimeRef, Token]]:
+    """TimeRefs of the trigger's sentence with a token of each (its syntactic root)."""
+    by_id = {t.id: t for t in coded.times}
+    roots: dict[str, Token] = {}
+    for token in trigger.sent:
+        time_id = token._.time
+        if time_id in by_id and by_id[time_id].value is not None:
+            current = roots.get(time_id)
+            if current is None or _depth(token) < _depth(current):
+                roots[time_id] = token
+    return [(by_id[i], tok) for i, tok in roots.items()]
+
+
+def _best_time(trigger: Token, candidates: list[tuple[TimeRef, Token]]) -> TimeRef | None:
+    if not candidates:
+        return None
+    clause = _clause_head(trigger)
+    scored = []
+    for ref, token in candidates:
+        rank = _attachment_rank(trigger, clause, token)
+        if rank is not None:
+            scored.append((rank, abs(token.i - trigger.i), ref))
+    return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _attachment_rank(trigger: Token, clause: Token, time: Token) -> int | None:
+    """0: in the trigger's phrase; 1: in the trigger's clause; 2: elsewhere in the sentence but in no other
+    clause; None: in another clause (a date of something else)."""
+    if trigger in time.ancestors:
+        return 0
+    time_clause = _clause_head(time)
+    if time_clause == clause:
+        return 1
+    if clause in time_clause.ancestors or time_clause in clause.ancestors:
+        # one clause holds the other: the date of a main clause covers its complements ("said on Monday
+        # that talks had failed" dates "said", not the talks), so only a date above the trigger counts
+        return 2 if time_clause in clause.ancestors and not _opens_clause_between(time_clause, clause) else None
+    return None
+
+
+def _opens_clause_between(upper: Token, lower: Token) -> bool:
+    """True when the path from ``lower`` up to ``upper`` passes a relative or adverbial clause."""
+    current = lower
+    while current != upper and current.head is not current:
+        if current.dep_ in ("relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"):
+            return True
+        current = current.head
+    return False
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause ``token`` stands in (for a date in a prepositional phrase, its verb)."""
+    verb = governing_verb(token)
+    return verb
+
+
+def _marked_earlier(trigger: Token) -> bool:
+    """"his latest meeting", "the previous talks", "had met": the event precedes what is being reported."""
+    if any(c.dep_ in ("amod", "advmod") and c.lower_ in EARLIER_WORDS for c in trigger.children):
+        return True
+    if trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
+        return True
+    return False
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 64:
+        token = token.head
+        depth += 1
+    return depth

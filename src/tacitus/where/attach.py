@@ -1,0 +1,91 @@
+"""The place of one event, for the events stage.
+
+``event_place(doc, coded, trigger)`` returns the ``Place`` where the event happened:
+
+1. a place attached to the trigger's own phrase or clause by a locative preposition ("the meeting ... in
+   Sochi", "clashes at the border near Kharkiv", "met in Minsk"), nearest first;
+2. else the article's dateline place ("MINSK, Oct 24 (Agency) -"), where the reporter filed from;
+3. else None. A place named elsewhere in the sentence for something else ("the envoy of Russia", "talks
+   about Syria") is never used: only locative attachment counts.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import CodedArticle, Place
+from .dateline import dateline_place
+
+# Prepositions that say where something happened (not "of Russia", "about Syria", "with Belarus").
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "on",
+                            "within", "along", "off", "over", "into", "onto", "outskirts", "nearby"})
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+def event_place(doc: Doc, coded: CodedArticle, trigger: Token) -> Place | None:
+    by_id = {p.id: p for p in coded.places}
+    best: tuple[int, int, Place] | None = None
+    for token in trigger.sent:
+        place = by_id.get(token._.place)
+        if place is None or token.head._.place == place.id:
+            continue  # look at the head token of each place name only
+        rank = _locative_rank(trigger, token)
+        if rank is not None:
+            key = (rank, abs(token.i - trigger.i), place)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    if best is not None:
+        return best[2]
+    return dateline_place(coded)
+
+
+def _locative_rank(trigger: Token, place: Token) -> int | None:
+    """0: in a locative phrase of the trigger itself; 1: of the trigger's clause; None otherwise."""
+    prep = _locative_prep(place)
+    if prep is None:
+        return None
+    attached = prep.head
+    if attached == trigger:
+        return 0
+    if trigger in attached.ancestors and not _crosses_clause(attached, trigger):
+        return 0  # "meeting with the President of Russia in Sochi": the phrase hangs inside the trigger's
+    clause = _clause_head(trigger)
+    if _clause_head(attached) == clause:
+        return 1
+    return None
+
+
+def _locative_prep(place: Token) -> Token | None:
+    """The locative preposition governing a place name ("in" of "in Sochi", "at" of "at the Minsk
+    airport"), climbing through compounds and appositions ("in Pandi, Bulacan")."""
+    current = place
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            return None
+        if current.dep_ == "pobj" and head.dep_ == "prep":
+            return head if head.lower_ in LOCATIVE_PREPS else None
+        if current.dep_ in ("compound", "appos", "conj", "amod", "nmod", "npadvmod", "pobj", "dobj", "nsubj",
+                            "poss") and head.pos_ not in CLAUSE_POS:
+            current = head
+            continue
+        return None
+    return None
+
+
+def _crosses_clause(upper: Token, lower: Token) -> bool:
+    current = upper
+    while current != lower and current.head is not current:
+        if current.dep_ in CLAUSE_DEPS:
+            return True
+        current = current.head
+    return False
+
+
+def _clause_head(token: Token) -> Token:
+    current = token
+    for _ in range(64):
+        if current.pos_ in CLAUSE_POS or current.head is current:
+            return current
+        current = current.head
+    return current
