@@ -1,10 +1,98 @@
-"""Stage placeholder: finds no mentions and actors yet (being built; see issues)."""
+"""Actors: who is who in an article.
+
+``ActorStage(dictionary=None)`` fills ``coded.mentions`` (kinds name, title, demonym, country, organization,
+pronoun, nominal) and ``coded.actors`` (persons, states, organisations, groups) and sets
+``Token._.mention`` on every token of every mention, so a later stage maps a token to its actor with
+``coded.mentions[token._.mention].actor``. Use the helpers rather than reading the extension directly:
+
+- ``actor_of(token, coded) -> Actor | None``: the actor a token refers to, also for the head noun of a
+  phrase whose modifiers carry the mention ("officials" in "Russian officials").
+- ``actors_of(token, coded) -> list[Actor]``: all of them, for coordinated modifiers ("Senior Hungarian and
+  Romanian officials" -> HUN GOV and ROU GOV; "Belarusian-Russian cooperation" -> BLR and RUS).
+- ``actors_in_span(coded, start, end) -> list[Actor]``: the actors of the mentions inside a character span,
+  the head-most first (for scoring a gold actor text against the coded article).
+
+Code scheme (CAMEO style; ``Actor.code`` is country + sector):
+
+- ``country`` is the ISO 3166 alpha-3 code (RUS, BLR, PSE, XKX for Kosovo); international governmental
+  organisations have ``IGO``, international non-governmental ones ``NGO``, transnational armed groups
+  ``IMG``. An organisation's own short code (UNO, NAT, EEU, CSTO ...) is kept in ``Actor.aliases``.
+- ``sector`` is a CAMEO/PLOVER role code: GOV, MIL, LEG, JUD, COP, REB, OPP, PTY, BUS, MED, CVL, EDU, REF,
+  SPY, LAB, CRM, HLH, AGR, ELI, REL, UAF, NGO; ``None`` for a state or organisation named as a whole.
+  Capitals and seats of government in actor positions ("Moscow said", "the Kremlin") are the government
+  (GOV); cities named as places are CVL.
+
+Resolution (see ``resolve.py``): titles and appositions define persons; later names, surnames, nominal
+titles ("the Belarusian head of state") and pronouns corefer within the article; names the article does not
+define are looked up in the optional dictionary (``tacitus.actors.dictionary.ActorDictionary`` or the
+store's). Lexicons are in ``tacitus/data/actors/`` and are loaded once per process.
+"""
 from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, CodedArticle
+from .lexicon import lexicon
+from .resolve import ArticleResolver
+
+__all__ = ["ActorStage", "actor_of", "actors_of", "actors_in_span"]
+
+# Dependency relations by which a modifier's mention stands for its head noun's actor.
+_CARRIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 
 
 class ActorStage:
-    def __init__(self, dictionary=None, **_: object) -> None:
-        pass
+    """The actors stage. ``dictionary`` is an optional lookup (``lookup(name, date)``) for names the article
+    itself does not define."""
 
-    def __call__(self, doc, coded) -> None:
+    def __init__(self, dictionary=None, **_: object) -> None:
+        self.dictionary = dictionary
+        self.lexicon = lexicon()
+
+    def __call__(self, doc: Doc, coded: CodedArticle) -> None:
+        ArticleResolver(doc, coded, self.lexicon, self.dictionary).run()
+
+
+def _mention_actor(token: Token, coded: CodedArticle) -> Actor | None:
+    index = token._.mention
+    if index is None or index >= len(coded.mentions):
         return None
+    return coded.actor(coded.mentions[index].actor)
+
+
+def actors_of(token: Token, coded: CodedArticle) -> list[Actor]:
+    """Every actor ``token`` stands for: its own mention's, and those of the modifiers (and their
+    conjuncts) that carry its mention."""
+    out: list[Actor] = []
+
+    def add(actor: Actor | None) -> None:
+        if actor is not None and all(actor.id != a.id for a in out):
+            out.append(actor)
+
+    add(_mention_actor(token, coded))
+    for child in token.children:
+        if child.dep_ in _CARRIER_DEPS:
+            for part in [child, *child.conjuncts]:
+                actor = _mention_actor(part, coded)
+                if actor is not None and (not out or actor.kind == out[0].kind or out[0].kind == "state"):
+                    add(actor)
+    return out
+
+
+def actor_of(token: Token, coded: CodedArticle) -> Actor | None:
+    """The actor ``token`` refers to, or None (the first of ``actors_of``)."""
+    found = actors_of(token, coded)
+    return found[0] if found else None
+
+
+def actors_in_span(coded: CodedArticle, start: int, end: int) -> list[Actor]:
+    """Actors of the mentions overlapping the character span [start, end), persons and role-bearing groups
+    before bare states, the last (head-most) mention first among equals."""
+    found = [m for m in coded.mentions if m.start < end and start < m.end and m.actor]
+    actors: list[Actor] = []
+    for mention in reversed(found):
+        actor = coded.actor(mention.actor)
+        if actor is not None and all(actor.id != a.id for a in actors):
+            actors.append(actor)
+    actors.sort(key=lambda a: a.sector is None)
+    return actors

@@ -1,0 +1,488 @@
+"""Resolving one article's actor phrases to actors, with within-article coreference.
+
+Two passes over the Doc. The first finds every person defined by a title or an apposition ("President of
+Belarus Aleksandr Lukashenko", "Dmitry Rogozin, Deputy Prime Minister of the Russian Federation"), so a
+headline that names him first still resolves. The second walks the phrases in text order and makes the
+mentions: names (full name, then surname, then the learned dictionary), nominal titles ("the Belarusian
+head of state" -> the person holding that office in that country, else a new person), groups ("Israeli
+troops"), countries, seats of government, organisations and pronouns (the most recent person subject).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, CodedArticle, Evidence, Mention
+from .lexicon import Entry, Hit, Lexicon
+from .phrases import (GROUP_PREPS, MODIFIER_DEPS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_PREPS, RolePhrase,
+                      keep_hit, name_after, span_root)
+
+# Sector of a capital or city named as a place rather than as an actor (the PLOVER GSR convention).
+PLACE_SECTOR = "CVL"
+# Grammatical roles in which a capital stands for its government ("Moscow said", "warned Washington").
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "appos", "conj"})
+LABELS = {"person": "PERSON", "state": "GPE", "organization": "ORG", "group": "NORP"}
+ARTICLES = frozenset({"the", "a", "an"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+ETHNIC = frozenset({"ethnic"})
+
+
+@dataclass
+class Person:
+    actor: Actor
+    roles: set[str] = field(default_factory=set)
+    surname: str = ""
+    named: bool = True
+
+
+class ArticleResolver:
+    def __init__(self, doc: Doc, coded: CodedArticle, lexicon: Lexicon, dictionary=None) -> None:
+        self.doc = doc
+        self.coded = coded
+        self.lexicon = lexicon
+        self.dictionary = dictionary
+        self.date = coded.article.date
+        self.persons: dict[str, Person] = {}
+        self.surnames: dict[str, list[Person]] = {}
+        self.groups: dict[tuple, Actor] = {}
+        self.token_mention: dict[int, int] = {}
+        self.last_subject: Person | None = None
+        self.last_person: Person | None = None
+        self.unnamed: list[Person] = []
+        ents = [e for e in doc.ents]
+        self.ent_label = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+        self.person_ents = {e.start: (e.start, e.end) for e in ents if e.label_ == "PERSON"}
+        self.person_tokens = {i for e in ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end)}
+        self.hits = [h for h in lexicon.match(doc) if keep_hit(doc, h, self.ent_label, self.person_tokens)]
+        self.hit_at = {i: h for h in self.hits for i in range(h.start, h.end)}
+        self.country_counts = Counter(h.entry.country for h in self.hits if h.entry.is_country and h.entry.country)
+
+    # ----- public -----------------------------------------------------------------------------------
+    def run(self) -> None:
+        phrases = [p for p in (self._role_phrase(h) for h in self.hits if h.entry.is_sector) if p]
+        absorbed = {c.start for p in phrases for c in p.carriers}
+        for phrase in phrases:
+            if phrase.name and phrase.person:
+                self._define_person(phrase)
+        items: list[tuple[int, str, object]] = [(p.left, "phrase", p) for p in phrases]
+        covered = {i for p in phrases for i in range(p.left, p.right)}
+        covered |= {i for p in phrases if p.name for i in range(*p.name)}
+        for hit in self.hits:
+            if not hit.entry.is_sector and hit.start not in absorbed and hit.start not in covered:
+                items.append((hit.start, "hit", hit))
+        for start, (s, e) in self.person_ents.items():
+            if not any(i in covered for i in range(s, e)):
+                items.append((s, "name", (s, e)))
+        for token in self.doc:
+            if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+                items.append((token.i, "pronoun", token))
+        for _, what, item in sorted(items, key=lambda x: x[0]):
+            getattr(self, "_do_" + what)(item)
+        self._finish()
+
+    # ----- phrases ----------------------------------------------------------------------------------
+    def _role_phrase(self, hit: Hit) -> RolePhrase | None:
+        doc = self.doc
+        root = span_root(doc, hit.start, hit.end)
+        head = root.head
+        if root.dep_ in MODIFIER_DEPS and head.i >= hit.end and head.i != root.i:
+            # a modifier: a title before a name belongs to the name; before any other noun it is not an actor
+            if not (head.pos_ == "PROPN" and (head.i in self.person_tokens or head.ent_type_ in ("PERSON", ""))):
+                if not (head.i in self.hit_at and self.hit_at[head.i].entry.is_sector):
+                    return None
+                return None  # the head noun's own phrase takes this modifier in
+        phrase = RolePhrase(hit=hit, root=root, left=hit.start, right=hit.end, sector=hit.entry.sector)
+        name = self._attached_name(phrase)
+        phrase.name = name
+        np_head = doc[name[1] - 1] if name and name[0] >= hit.end else root
+        self._extend_left(phrase, np_head)
+        self._extend_right(phrase)
+        if name and name[1] <= hit.start:
+            phrase.apposition = True
+        return phrase
+
+    def _attached_name(self, phrase: RolePhrase) -> tuple[int, int] | None:
+        if not phrase.person or phrase.hit.entry.plural:
+            return None
+        doc, end = self.doc, phrase.hit.end
+        # "President of Belarus Aleksandr Lukashenko": skip "of (the) Country" before the name
+        j = end
+        if j < len(doc) and doc[j].lower_ in TITLE_PREPS:
+            k = j + 1 + (1 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else 0)
+            if k in self.hit_at and not self.hit_at[k].entry.is_sector:
+                j = self.hit_at[k].end
+        taken = set(self.hit_at)
+        name = name_after(doc, j, taken, self.person_ents)
+        if name:
+            return name
+        return self._apposed_name(phrase)
+
+    def _apposed_name(self, phrase: RolePhrase) -> tuple[int, int] | None:
+        """"Dmitry Rogozin, Deputy Prime Minister of ...": a PERSON, a comma, then the title phrase."""
+        doc = self.doc
+        i = phrase.hit.start - 1
+        while i >= 0 and (doc[i].lower_ in ARTICLES or (i in self.hit_at and not self.hit_at[i].entry.is_sector)
+                          or doc[i].text in POSSESSIVE or (doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod")):
+            i -= 1
+        if i < 1 or doc[i].text != ",":
+            return None
+        for start, (s, e) in self.person_ents.items():
+            if e == i:
+                return (s, e)
+        return None
+
+    def _extend_left(self, phrase: RolePhrase, np_head: Token) -> None:
+        doc = self.doc
+        i = phrase.hit.start - 1
+        lower = max(np_head.left_edge.i, np_head.sent.start)
+        if phrase.name and phrase.name[1] <= phrase.hit.start:
+            lower = phrase.hit.start  # apposition: the title phrase starts after the comma
+            while lower - 1 >= 0 and doc[lower - 1].text != "," and lower - 1 > phrase.name[1]:
+                lower -= 1
+        while i >= lower:
+            token = doc[i]
+            hit = self.hit_at.get(i)
+            if token.is_punct and token.text not in ("-",) and token.text not in POSSESSIVE:
+                break
+            if token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in ("of",):
+                break
+            if hit and not hit.entry.is_sector:
+                phrase.carriers.insert(0, hit)
+                i = hit.start - 1
+                phrase.left = hit.start
+                continue
+            if hit and hit.entry.is_sector:
+                self._modifier_sector(phrase, hit)
+                i = hit.start - 1
+                phrase.left = hit.start
+                continue
+            if token.lower_ in ETHNIC:
+                phrase.located = True
+            phrase.left = i
+            if token.lower_ in ARTICLES or token.pos_ == "DET":
+                break
+            i -= 1
+
+    def _modifier_sector(self, phrase: RolePhrase, hit: Hit) -> None:
+        """A sector noun modifying a weak one gives it its sector ("rebel leaders" = REB)."""
+        if phrase.entry.weak and hit.entry.sector:
+            phrase.sector = hit.entry.sector
+
+    def _extend_right(self, phrase: RolePhrase) -> None:
+        doc = self.doc
+        preps = GROUP_PREPS if not phrase.person or phrase.entry.plural else TITLE_PREPS
+        j = phrase.hit.end
+        if j >= len(doc) or doc[j].lower_ not in preps or doc[j].head.i not in range(phrase.hit.start, phrase.hit.end):
+            if not (j < len(doc) and doc[j].lower_ in ("of", "for")):
+                return
+        prep = doc[j].lower_
+        k = j + 1
+        stop = min(len(doc), j + 8)
+        while k < stop:
+            token = doc[k]
+            hit = self.hit_at.get(k)
+            if hit and not hit.entry.is_sector:
+                if not phrase.carriers or prep in ("of", "for"):
+                    phrase.carriers.append(hit)
+                    phrase.located = prep not in ("of", "for")
+                phrase.right = hit.end
+                k = hit.end
+                if hit.entry.kind != "org":
+                    break
+                continue
+            if hit and hit.entry.is_sector:
+                if phrase.entry.weak and prep == "of":
+                    phrase.sector = hit.entry.sector
+                phrase.right = hit.end
+                k = hit.end
+                continue
+            if token.is_punct or token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADP" and k > j + 1):
+                break
+            k += 1
+
+    # ----- actors -----------------------------------------------------------------------------------
+    def _phrase_country(self, phrase: RolePhrase, sentence: int) -> tuple[list[str], str]:
+        countries = []
+        for hit in phrase.carriers:
+            if hit.entry.country and hit.entry.country not in countries:
+                countries.append(hit.entry.country)
+        if countries:
+            return countries, "title"
+        country = self._context_country(phrase.left, exclude=set())
+        return ([country] if country else []), "context"
+
+    def _context_country(self, token_i: int, exclude: set[str]) -> str | None:
+        """A country for an actor whose phrase names none: the first country named in its sentence, else the
+        article's most named country."""
+        sent = self.doc[token_i].sent
+        for hit in self.hits:
+            if sent.start <= hit.start < sent.end and hit.entry.is_country and hit.entry.country not in exclude:
+                return hit.entry.country
+        for country, _ in self.country_counts.most_common():
+            if country not in exclude:
+                return country
+        return None
+
+    def _define_person(self, phrase: RolePhrase) -> None:
+        name = self._text(*phrase.name)
+        sentence = self.coded.sentence_at(self.doc[phrase.left].idx)
+        countries, how = self._phrase_country(phrase, sentence)
+        known = self._find_person(name)
+        if known is None:
+            known = self._new_person(name)
+        actor = known.actor
+        if how == "title" or actor.country is None:
+            actor.country = countries[0] if countries else actor.country
+            actor.sector = phrase.sector
+            actor.source = "apposition" if phrase.apposition else ("title" if how == "title" else "context")
+        if phrase.entry.role:
+            known.roles.add(phrase.entry.role)
+        lo = min(phrase.left, phrase.name[0])
+        hi = max(phrase.right, phrase.name[1])
+        start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        if how == "title":
+            actor.evidence.append(Evidence(article=self.coded.article.id, start=start, end=end,
+                                           text=self.coded.article.text[start:end], date=self.date,
+                                           country=countries[0] if countries else None, sector=phrase.sector))
+
+    def _new_person(self, name: str, named: bool = True) -> Person:
+        actor = self._actor(name, kind="person")
+        person = Person(actor=actor, surname=name.split()[-1].lower() if named else "", named=named)
+        if named:
+            self.persons[name.lower()] = person
+            self.surnames.setdefault(person.surname, []).append(person)
+        return person
+
+    def _find_person(self, name: str) -> Person | None:
+        key = name.lower()
+        if key in self.persons:
+            return self.persons[key]
+        words = key.split()
+        for candidate in self.surnames.get(words[-1], []):
+            if len(words) == 1 or candidate.actor.name.lower().split()[0] == words[0]:
+                return candidate
+        return None
+
+    def _actor(self, name: str, kind: str, country: str | None = None, sector: str | None = None,
+               source: str | None = None) -> Actor:
+        actor = Actor(id=f"a{len(self.coded.actors) + 1}", name=name, country=country, sector=sector, kind=kind,
+                      source=source)
+        self.coded.actors.append(actor)
+        return actor
+
+    def _group(self, country: str | None, sector: str | None, kind: str, name: str, source: str,
+               by_name: bool = False) -> Actor:
+        """The article's one actor for a country, sector and kind (organisations and places: and name)."""
+        key = (country, sector, kind, name if by_name or kind == "organization" else None)
+        if key not in self.groups:
+            self.groups[key] = self._actor(name, kind=kind, country=country, sector=sector, source=source)
+        return self.groups[key]
+
+    # ----- mentions ---------------------------------------------------------------------------------
+    def _mention(self, start: int, end: int, kind: str, actor: Actor | None, label: str | None = None) -> None:
+        while start < end and self.doc[start].lower_ in ARTICLES and kind not in ("nominal",):
+            start += 1
+        if start >= end or any(i in self.token_mention for i in range(start, end)):
+            return
+        s, e = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+        index = len(self.coded.mentions)
+        self.coded.mentions.append(Mention(start=s, end=e, text=self.coded.article.text[s:e],
+                                           label=label or LABELS.get(actor.kind if actor else "", "NORP"),
+                                           sentence=self.coded.sentence_at(s), kind=kind,
+                                           actor=actor.id if actor else None))
+        for i in range(start, end):
+            self.token_mention[i] = index
+        if actor is not None:
+            actor.mentions.append(index)
+
+    def _do_phrase(self, phrase: RolePhrase) -> None:
+        if phrase.name and phrase.person:
+            person = self._find_person(self._text(*phrase.name))
+            actor = person.actor if person else None
+            self._carrier_mentions(phrase, actor)
+            self._mention(self._title_start(phrase), self._title_end(phrase), "title", actor)
+            self._mention(phrase.name[0], phrase.name[1], "name", actor)
+            self._note_person(person, self.doc[phrase.name[1] - 1])
+            return
+        if phrase.person and phrase.entry.role and not phrase.entry.plural:
+            person = self._resolve_nominal(phrase)
+            self._carrier_mentions(phrase, person.actor)
+            self._mention(self._title_start(phrase), self._title_end(phrase), "nominal", person.actor)
+            self._note_person(person, phrase.root)
+            return
+        actors = self._group_actors(phrase)
+        self._carrier_mentions(phrase, actors[0] if actors else None, actors)
+        self._mention(self._title_start(phrase), self._title_end(phrase), "nominal", actors[0] if actors else None)
+
+    def _title_end(self, phrase: RolePhrase) -> int:
+        after = [c.start for c in phrase.carriers if c.start >= phrase.hit.end]
+        return phrase.hit.end if after else phrase.right
+
+    def _title_start(self, phrase: RolePhrase) -> int:
+        before = [c.end for c in phrase.carriers if c.end <= phrase.hit.start]
+        start = max(before) if before else phrase.left
+        while start < phrase.hit.start and self.doc[start].text in POSSESSIVE:
+            start += 1
+        if start == phrase.left and self.doc[start].lower_ in ARTICLES:
+            return start
+        return start
+
+    def _carrier_mentions(self, phrase: RolePhrase, actor: Actor | None, actors: list[Actor] | None = None) -> None:
+        for hit in phrase.carriers:
+            target = actor
+            if actors:
+                target = next((a for a in actors if a.country == hit.entry.country), actor)
+            if phrase.located and hit.end > phrase.hit.end:
+                self._do_hit(hit)  # "rebels in Darfur": the place keeps its own actor
+                continue
+            self._mention(hit.start, hit.end, _hit_kind(hit.entry), target)
+
+    def _group_actors(self, phrase: RolePhrase) -> list[Actor]:
+        sentence = self.coded.sentence_at(self.doc[phrase.left].idx)
+        countries, how = self._phrase_country(phrase, sentence)
+        orgs = [h.entry for h in phrase.carriers if h.entry.kind == "org"]
+        name = self._text(phrase.left, phrase.right)
+        if phrase.located and phrase.carriers and phrase.carriers[0].start < phrase.hit.start and how == "title":
+            # "ethnic Albanians in south Serbia": the people are coded with the country they live in
+            pass
+        kind = "group"
+        if not countries:
+            return [self._group(None, phrase.sector, kind, name, "lexicon")]
+        source = "lexicon" if how == "title" else "context"
+        out = []
+        for country in countries:
+            org = next((o for o in orgs if o.country == country), None)
+            sector = phrase.sector
+            out.append(self._group(country, sector, kind, org.name if org else name, source))
+        return out
+
+    def _resolve_nominal(self, phrase: RolePhrase) -> Person:
+        """"the Belarusian head of state": the person holding that office in that country (a named one
+        first, the most recently mentioned among equals); "the head of state": the one holding it anywhere,
+        if one does; otherwise a new, unnamed person."""
+        role = phrase.entry.role
+        countries = [h.entry.country for h in phrase.carriers if h.entry.country]
+        candidates = [p for p in self._all_persons() if role in p.roles and
+                      (not countries or p.actor.country in countries)]
+        if candidates:
+            candidates.sort(key=lambda p: (p.named, max(p.actor.mentions, default=-1)))
+            return candidates[-1]
+        sentence = self.coded.sentence_at(self.doc[phrase.left].idx)
+        found, how = self._phrase_country(phrase, sentence) if countries else ([], "none")
+        country = found[0] if found else None
+        title = self._text(self._title_start(phrase), phrase.right)
+        if country:
+            title = f"{title} ({country})"
+        person = Person(actor=self._actor(title, kind="person", country=country, sector=phrase.sector,
+                                          source="title" if country else None), roles={role}, named=False)
+        self.unnamed.append(person)
+        return person
+
+    def _all_persons(self) -> list[Person]:
+        return list(self.persons.values()) + self.unnamed
+
+    def _do_hit(self, hit: Hit) -> None:
+        entry = hit.entry
+        kind = _hit_kind(entry)
+        if entry.kind == "org":
+            actor = self._group(entry.country, entry.sector, "organization", entry.name, "lexicon")
+            if entry.code and entry.code not in actor.aliases:
+                actor.aliases.append(entry.code)
+        elif entry.kind in ("seat", "city"):
+            actor = self._place_actor(hit)
+        elif entry.kind == "demonym" and entry.plural:
+            actor = self._group(entry.country, PLACE_SECTOR, "group", self.doc[hit.start:hit.end].text, "lexicon")
+        else:
+            actor = self._group(entry.country, None, "state", self.lexicon.country_names.get(entry.country, entry.name), "lexicon")
+        start = self._extend_republic(hit.start) if entry.kind == "country" else hit.start
+        self._mention(start, hit.end, kind, actor, label="GPE" if entry.is_country and entry.kind != "demonym" else None)
+
+    def _place_actor(self, hit: Hit) -> Actor:
+        entry = hit.entry
+        root = span_root(self.doc, hit.start, hit.end)
+        political = entry.sector == "GOV" and entry.kind == "seat" and not self._is_capital(entry)
+        if entry.kind == "seat" and (political or root.dep_ in ACTOR_DEPS):
+            name = self.lexicon.country_names.get(entry.country, entry.country or "")
+            return self._group(entry.country, "GOV", "group", f"government of {name}", "lexicon")
+        return self._group(entry.country, PLACE_SECTOR, "group", entry.name, "lexicon", by_name=True)
+
+    def _is_capital(self, entry: Entry) -> bool:
+        return entry.sector is None
+
+    def _extend_republic(self, start: int) -> int:
+        """"the Republic of Belarus", "the Kingdom of ...": the state form joins the country's mention."""
+        doc = self.doc
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text[:1].isupper():
+            i = start - 2
+            while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+                i -= 1
+            if doc[start - 2].lower_ in ("republic", "kingdom", "federation", "state", "commonwealth",
+                                         "principality", "sultanate", "emirate", "union"):
+                return i
+        return start
+
+    def _do_name(self, span: tuple[int, int]) -> None:
+        name = self._text(*span)
+        person = self._find_person(name)
+        if person is None:
+            person = self._new_person(name)
+            self._from_dictionary(person, name)
+        self._mention(span[0], span[1], "name", person.actor, label="PERSON")
+        self._note_person(person, self.doc[span[1] - 1])
+
+    def _from_dictionary(self, person: Person, name: str) -> None:
+        if self.dictionary is None:
+            return
+        entry = self.dictionary.lookup(name, self.date)
+        if entry is None:
+            return
+        actor = person.actor
+        actor.country, actor.sector, actor.source = entry.country, entry.sector, "dictionary"
+        actor.evidence.extend(entry.evidence)
+        for alias in entry.aliases:
+            if alias not in actor.aliases:
+                actor.aliases.append(alias)
+
+    def _do_pronoun(self, token: Token) -> None:
+        person = self.last_subject or self.last_person
+        if person is None:
+            return
+        self._mention(token.i, token.i + 1, "pronoun", person.actor, label="PERSON")
+
+    def _note_person(self, person: Person | None, token: Token) -> None:
+        if person is None:
+            return
+        self.last_person = person
+        if token.dep_ in SUBJECT_DEPS or token.head.dep_ in SUBJECT_DEPS and token.dep_ in ("compound", "appos"):
+            self.last_subject = person
+
+    def _finish(self) -> None:
+        for i, index in self.token_mention.items():
+            self.doc[i]._.mention = index
+        # persons named without any title or dictionary entry take no country; keep ids stable and order mentions
+        self._reorder_mentions()
+
+    def _reorder_mentions(self) -> None:
+        order = sorted(range(len(self.coded.mentions)), key=lambda k: self.coded.mentions[k].start)
+        if order == list(range(len(order))):
+            return
+        new_index = {old: new for new, old in enumerate(order)}
+        self.coded.mentions = [self.coded.mentions[k] for k in order]
+        for actor in self.coded.actors:
+            actor.mentions = sorted(new_index[m] for m in actor.mentions)
+        for token in self.doc:
+            if token._.mention is not None:
+                token._.mention = new_index[token._.mention]
+
+    def _text(self, start: int, end: int) -> str:
+        return self.doc[start:end].text
+
+
+def _hit_kind(entry: Entry) -> str:
+    if entry.kind == "org":
+        return "organization"
+    if entry.kind == "demonym":
+        return "demonym"
+    return "country"
