@@ -1,10 +1,106 @@
-"""Stage placeholder: finds no quotes yet (being built; see issues)."""
+"""The quotes stage: who said what, in direct quotes and reported speech, with the speaker's actor.
+
+Steps, each linear in the length of the text:
+
+1. ``marks.scan`` finds quoted passages (straight and curly marks, nested quotes, passages over several
+   paragraphs, unbalanced marks closed at the end of their paragraph with a warning);
+2. ``direct.DirectFinder`` keeps the passages that are someone's words and attributes each through the
+   frame after or before it (``"...," X said``, ``X said: "..."``, ``"...", according to X``);
+3. ``reported.ReportedFinder`` finds reported speech from the cue lexicon (``X said that ...``, ``X
+   pointed out ...``, ``according to X, ...``);
+4. a passage that is a whole sentence with no frame continues the nearest earlier quote (the same or the
+   previous paragraph), else the next one; else it is kept without a speaker, with a warning.
+
+Speakers are spans found from the syntax; their actor is read from the actor stage's mentions. Every
+token inside a quote's content gets ``Token._.quote`` (the quote id), so that later stages can tell
+reported speech and resolve "I" and "we" inside a quote to its speaker.
+"""
 from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from ..model import CodedArticle, Quote
+from . import marks
+from .context import DocContext, Found
+from .direct import DirectFinder, Utterance
+from .lexicon import CueLexicon, lexicon
+from .reported import ReportedFinder
+from .speakers import actor_of, char_span
+
+MAX_CONTINUATION_BREAKS = 1  # a bare quote continues a quote in the same or the previous paragraph
 
 
 class QuoteStage:
-    def __init__(self, **_: object) -> None:
-        pass
+    """``stage(doc, coded)`` fills ``coded.quotes``. ``reported=False`` keeps direct quotes only."""
 
-    def __call__(self, doc, coded) -> None:
-        return None
+    def __init__(self, cues: CueLexicon | None = None, reported: bool = True, **_: object) -> None:
+        self.lexicon = cues or lexicon()
+        self.reported = reported
+
+    def __call__(self, doc: Doc, coded: CodedArticle) -> None:
+        ctx = DocContext.of(doc)
+        regions, warnings = marks.scan(ctx.text)
+        coded.warnings.extend(f"quotes: {w}" for w in warnings)
+        found, bare = DirectFinder(ctx, self.lexicon).find(regions)
+        if self.reported:
+            quoted = tokens_in(ctx, [s for f in found for s in f.content] + [s for u in bare for s in u.region.spans])
+            used = {i for f in found if f.cue is not None for i in range(*f.cue)}
+            found += ReportedFinder(ctx, self.lexicon, quoted, used).find()
+        found.sort(key=lambda f: f.start)
+        for u in bare:
+            settle(u, found, ctx)
+        for n, f in enumerate(found, start=1):
+            coded.quotes.append(to_record(f"q{n}", f, ctx, coded))
+
+
+def tokens_in(ctx: DocContext, spans: list[tuple[int, int]]) -> set[int]:
+    return {i for start, end in spans for i in range(ctx.token_at(start), ctx.token_at(end - 1) + 1)}
+
+
+def settle(u: Utterance, found: list[Found], ctx: DocContext) -> None:
+    """Attach a bare quoted sentence to the quote it continues, or keep it as a quote of its own."""
+    starts = [f.start for f in found]
+    at = bisect.bisect_left(starts, u.region.start)
+    before = found[at - 1] if at > 0 else None
+    after = found[at] if at < len(found) else None
+    spans = list(u.region.spans)
+    if before is not None and ctx.paragraph_breaks(before.end, u.region.start) <= MAX_CONTINUATION_BREAKS:
+        if before.direct:
+            before.content = sorted(before.content + spans)
+            return
+        # a quotation after reported speech: the same speaker's own words
+        found.insert(at, Found(content=spans, direct=True, speaker=before.speaker, speaker_head=before.speaker_head,
+                               via="continuation"))
+        return
+    if (after is not None and after.direct and after.speaker is not None
+            and ctx.paragraph_breaks(u.region.end, after.start) <= MAX_CONTINUATION_BREAKS):
+        after.content = sorted(spans + after.content)  # the quoted paragraph comes before its attribution
+        return
+    found.insert(at, Found(content=spans, direct=True, via="none"))
+
+
+def token_range_chars(ctx: DocContext, rng: tuple[int, int] | None):
+    return None if rng is None else char_span(ctx.doc, *rng)
+
+
+def to_record(quote_id: str, f: Found, ctx: DocContext, coded: CodedArticle) -> Quote:
+    doc = ctx.doc
+    cue = token_range_chars(ctx, f.cue)
+    speaker_span = token_range_chars(ctx, f.speaker)
+    speaker = None
+    if f.speaker is not None and f.speaker_head is not None:
+        speaker = actor_of([doc[i] for i in range(*f.speaker)], doc[f.speaker_head], coded)
+    anchor = cue[0] if cue is not None else f.start
+    quote = Quote(id=quote_id, content=list(f.content), direct=f.direct, speaker_span=speaker_span,
+                  speaker=speaker, cue=cue, cue_text=coded.span_text(cue), sentence=coded.sentence_at(anchor))
+    for start, end in f.content:
+        for i in range(ctx.token_at(start), ctx.token_at(end - 1) + 1):
+            if doc[i]._.quote is None:
+                doc[i]._.quote = quote_id
+    if f.direct and speaker_span is None:
+        preview = " ".join(ctx.text[f.start:f.end][:60].split())
+        coded.warnings.append(f"quotes: quote {quote_id} at characters {f.start}-{f.end} ({preview!r}) has no "
+                              "speaker: left unattributed")
+    return quote

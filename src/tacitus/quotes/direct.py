@@ -1,0 +1,205 @@
+"""Direct quotes: quoted passages that are someone's words, and the frame that says whose.
+
+A passage is an *utterance* when it stands as a clause of its own (it opens a sentence, or follows a colon,
+a comma or a speech verb) and is more than a few words or ends in its own punctuation; shorter passages
+inside a sentence are scare quotes or titles and are left to reported speech. An utterance is attributed
+by the text right after it (``"...," X said``, ``"...," said X``, ``"...", according to X``) or right
+before it (``X said: "..."``). A second passage after the same frame (``"...," she said, "..."``) joins the
+first. A passage that is a whole sentence with no frame (``bare``) is settled later by the stage: it
+continues the nearest earlier quote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .context import TERMINALS, DocContext, Found, TokenRange
+from .lexicon import CueLexicon
+from .marks import ALL_MARKS, CLOSING, Region
+from .speakers import phrase_span, subject_of
+
+# What may stand right before an utterance's opening mark: a sentence or clause boundary.
+CLAUSE_BOUNDARY = frozenset(".?!:;,—–-(…")
+# What may stand right before an utterance attributed by the text before it.
+INTRODUCING = frozenset(":,—–-")
+# Punctuation at the end of a passage that says the sentence goes on with its attribution.
+CONTINUING = frozenset(",?!—–-…")
+SENTENCE_END = frozenset(".?!…")
+MIN_WORDS = 3
+MAX_FRAME = 60
+
+
+@dataclass
+class Utterance:
+    region: Region
+    first: int  # token of the opening mark
+    last: int  # token of the closing mark (or the last token of an unclosed passage)
+    tail: str  # last character inside the marks
+    before: str  # last character before the opening mark in the paragraph ('' at its start)
+    after: str  # first character after the passage in the paragraph ('' at its end)
+    after_cue: bool  # the word before the opening mark is a cue verb (said "...")
+
+    @property
+    def whole_sentence(self) -> bool:
+        starts = self.before == "" or self.before in SENTENCE_END or self.before in CLOSING or self.before == '"'
+        ends = self.tail in SENTENCE_END or self.after in ("", ".", "?", "!")
+        return starts and ends
+
+
+class DirectFinder:
+    def __init__(self, ctx: DocContext, lexicon: CueLexicon) -> None:
+        self.ctx = ctx
+        self.lexicon = lexicon
+        self.region_of: dict[int, int] = {}  # token index -> utterance index
+
+    # -- which passages are utterances ------------------------------------------------------------------
+    def utterances(self, regions: list[Region]) -> list[Utterance]:
+        found = []
+        for region in regions:
+            utterance = self.utterance(region)
+            if utterance is not None:
+                found.append(utterance)
+        for n, u in enumerate(found):
+            for i in range(u.first, u.last + 1):
+                self.region_of[i] = n
+        return found
+
+    def utterance(self, region: Region) -> Utterance | None:
+        ctx = self.ctx
+        first = ctx.token_at(region.start)
+        last = ctx.token_at(region.end - 1)
+        inner = ctx.text[region.spans[-1][0]:region.end].rstrip().rstrip(ALL_MARKS).rstrip()
+        tail = inner[-1:] if inner else ""
+        prev = ctx.doc[first - 1] if first > 0 else None
+        after_cue = prev is not None and self.lexicon.verb(prev) is not None
+        u = Utterance(region, first, last, tail, self.char_before(region.start), self.char_after(region.end),
+                      after_cue)
+        initial = u.before == "" or u.before in CLAUSE_BOUNDARY or u.before in CLOSING or after_cue
+        words = sum(1 for i in range(first, last + 1) if ctx.doc[i].is_alpha) if last - first < 50 else 50
+        return u if initial and (words >= MIN_WORDS or tail in SENTENCE_END or tail in CONTINUING) else None
+
+    def char_before(self, i: int) -> str:
+        text = self.ctx.text
+        i -= 1
+        while i >= 0 and text[i] in " \t\xa0":
+            i -= 1
+        return "" if i < 0 or text[i] == "\n" else text[i]
+
+    def char_after(self, i: int) -> str:
+        text = self.ctx.text
+        while i < len(text) and text[i] in " \t\xa0":
+            i += 1
+        return "" if i >= len(text) or text[i] == "\n" else text[i]
+
+    # -- frames: the text around an utterance up to the sentence boundary ----------------------------------
+    def frame_after(self, u: Utterance) -> TokenRange:
+        doc, i = self.ctx.doc, u.last + 1
+        while i < len(doc) and i - u.last <= MAX_FRAME:
+            token = doc[i]
+            if self.ctx.is_break(token) or i in self.region_of or token.text in TERMINALS:
+                break
+            i += 1
+        return u.last + 1, i
+
+    def frame_before(self, u: Utterance) -> TokenRange:
+        doc, i = self.ctx.doc, u.first
+        while i > 0 and u.first - i <= MAX_FRAME:
+            token = doc[i - 1]
+            if self.ctx.is_break(token) or (i - 1) in self.region_of or token.text in TERMINALS:
+                break
+            i -= 1
+        return i, u.first
+
+    # -- cues and speakers in a frame -------------------------------------------------------------------
+    def attribute(self, frame: TokenRange, any_verb: bool) -> Found | None:
+        """The cue and speaker in a frame: the first cue whose source lies in the frame, else the first cue;
+        with ``any_verb``, any verb with a subject in the frame counts as a cue."""
+        lo, hi = frame
+        doc = self.ctx.doc
+        first: Found | None = None
+        for i in range(lo, hi):
+            found = self.cue_at(doc[i], frame)
+            if found is None:
+                continue
+            if found.speaker is not None and lo <= found.speaker_head < hi:
+                return found
+            first = first or found
+        if first is not None or not any_verb:
+            return first
+        for i in range(lo, hi):
+            token = doc[i]
+            if token.pos_ == "VERB":
+                head = subject_of(token)
+                if head is not None and lo <= head.i < hi:
+                    return self.found(cue_range(token), head, frame)
+        return None
+
+    def cue_at(self, token: Token, frame: TokenRange) -> Found | None:
+        phrase = self.lexicon.phrase(token)
+        if phrase is not None:
+            _, length = phrase
+            end = token.i + length
+            obj = next((c for c in token.doc[end - 1].children if c.dep_ == "pobj"), None)
+            return self.found((token.i, end), obj, frame)
+        if self.lexicon.verb(token) is not None:
+            return self.found(cue_range(token), subject_of(token), frame)
+        return None
+
+    def found(self, cue: TokenRange, head: Token | None, frame: TokenRange) -> Found:
+        lo, hi = frame
+        inside = head is not None and lo <= head.i < hi
+        speaker = phrase_span(head, lo, hi) if inside else (phrase_span(head) if head is not None else None)
+        return Found(content=[], direct=True, cue=cue, speaker=speaker,
+                     speaker_head=head.i if head is not None else None)
+
+    # -- putting it together ----------------------------------------------------------------------------
+    def find(self, regions: list[Region]) -> tuple[list[Found], list[Utterance]]:
+        """Attributed direct quotes, and the bare utterances (whole sentences with no frame)."""
+        quotes: list[Found] = []
+        bare: list[Utterance] = []
+        last_frame: TokenRange | None = None  # the frame after the previous quote, if it attributed it
+        for u in self.utterances(regions):
+            found, frame = self.attribute_after(u)
+            if found is None:
+                before = self.frame_before(u)
+                if quotes and last_frame is not None and before == last_frame:
+                    quotes[-1].content.extend(u.region.spans)  # "...," she said, "..."
+                    last_frame = None
+                    continue
+                if u.before in INTRODUCING or u.after_cue:
+                    found = self.attribute(before, any_verb=u.before == ":")
+                    if found is not None:
+                        found.via = "before"
+            if found is None:
+                if u.whole_sentence:
+                    bare.append(u)
+                last_frame = None
+                continue
+            found.content = list(u.region.spans)
+            quotes.append(found)
+            last_frame = frame
+        return quotes, bare
+
+    def attribute_after(self, u: Utterance) -> tuple[Found | None, TokenRange | None]:
+        if not (u.tail in CONTINUING or u.after in ",—–-" or u.tail == "" or u.after.islower()):
+            return None, None
+        frame = self.frame_after(u)
+        if frame[1] <= frame[0]:
+            return None, None
+        found = self.attribute(frame, any_verb=u.tail == "," or u.after == ",")
+        if found is not None:
+            found.via = "after"
+        return found, frame
+
+
+def cue_range(verb: Token) -> TokenRange:
+    """The verb group of a cue: the verb with the auxiliaries and negation right before it and its particle."""
+    start, end = verb.i, verb.i + 1
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i == start - 1:
+            start = child.i
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+    return start, end

@@ -1,0 +1,179 @@
+"""Reported (indirect) speech: a cue from the lexicon, its content from the syntax, its source.
+
+What a cue takes is data (``takes`` in the lexicon): a that-clause (``X said that ...``), an object (``X
+underlined the importance of ...``), an infinitive (``X promised to ...``), the object of its preposition
+(``X called for ...``), or, for phrases like "according to X", the rest of the sentence. A clause that the
+cue interrupts (``The plan, he said, is dead``) is content too. Only outermost attributions are kept: a cue
+inside the content of another (``X said Y thinks ...``) is part of what X said.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import DocContext, Found, TokenRange
+from .direct import cue_range
+from .lexicon import Cue, CueLexicon
+from .speakers import phrase_span, possessor_of, subject_of
+
+QUOTE_MARKS = frozenset("\"“”„«»‟'‘’")
+# Objects that are the person spoken to ("told him"), not what was said.
+RECIPIENT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
+MIN_CONTENT_TOKENS = 2
+# Share of a content that may lie inside direct quotes before the attribution counts as one of them.
+MAX_QUOTED_SHARE = 0.5
+
+
+def subtree(token: Token) -> TokenRange:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def clause(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
+    comp = child(cue_token, "ccomp")
+    if comp is None and cue.pos == "NOUN":
+        comp = next((c for c in cue_token.children if c.dep_ in ("acl", "ccomp", "appos")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if comp is None and cue_token.dep_ == "nsubj" and cue_token.head.lemma_ == "be":
+            comp = child(cue_token.head, "ccomp")  # "his concern is that ..."
+    return [subtree(comp)] if comp is not None else None
+
+
+def obj(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
+    target = child(cue_token, "dobj")
+    if target is None or target.lower_ in RECIPIENT_PRONOUNS:
+        return None
+    return [subtree(target)]
+
+
+def infinitive(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
+    for c in cue_token.children:
+        if c.dep_ in ("xcomp", "ccomp") and any(a.tag_ == "TO" for a in c.children):
+            return [subtree(c)]
+    return None
+
+
+def prep(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
+    particle = cue.particle
+    for c in cue_token.children:
+        if c.lower_ != particle:
+            continue
+        if c.dep_ == "prep":
+            target = child(c, "pobj", "pcomp")
+            return [subtree(target)] if target is not None else None
+        if c.dep_ == "prt":
+            target = child(cue_token, "dobj", "ccomp")
+            return [subtree(target)] if target is not None else None
+    return None
+
+
+def interrupted(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
+    """``The plan, he said, is dead``: the clause around the cue's own clause."""
+    head = cue_token.head
+    if cue_token.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    lo, hi = subtree(head)
+    inner_lo, inner_hi = subtree(cue_token)
+    return [r for r in ((lo, inner_lo), (inner_hi, hi)) if r[1] > r[0]]
+
+
+CONTENT_OF = {"clause": clause, "object": obj, "infinitive": infinitive, "prep": prep}
+
+
+class ReportedFinder:
+    def __init__(self, ctx: DocContext, lexicon: CueLexicon, quoted: set[int], used: set[int]) -> None:
+        self.ctx = ctx
+        self.lexicon = lexicon
+        self.quoted = quoted  # tokens inside direct quotes
+        self.used = used  # cue tokens of direct quotes
+
+    def find(self) -> list[Found]:
+        candidates: list[tuple[int, list[TokenRange], Found]] = []
+        for token in self.ctx.doc:
+            if token.i in self.quoted or token.i in self.used:
+                continue
+            found = self.candidate(token)
+            if found is not None:
+                candidates.append(found)
+        return [self.to_chars(ranges, found) for i, ranges, found in outermost(candidates, len(self.ctx.doc))]
+
+    def candidate(self, token: Token) -> tuple[int, list[TokenRange], Found] | None:
+        phrase = self.lexicon.phrase(token)
+        if phrase is not None:
+            return self.from_phrase(token, phrase[1])
+        cue = self.lexicon.verb(token)
+        if cue is not None:
+            head = subject_of(token)
+            ranges = self.content(token, cue) or (interrupted(token, cue) if cue.kind == "speech" else None)
+            return self.checked(token, ranges, cue_range(token), head)
+        cue = self.lexicon.noun(token)
+        if cue is not None:
+            return self.checked(token, clause(token, cue), (token.i, token.i + 1), possessor_of(token))
+        return None
+
+    def content(self, token: Token, cue: Cue) -> list[TokenRange] | None:
+        for takes in cue.takes:
+            finder = CONTENT_OF.get(takes)
+            ranges = finder(token, cue) if finder is not None else None
+            if ranges:
+                return ranges
+        return None
+
+    def from_phrase(self, token: Token, length: int):
+        """``according to X, ...``: X is the source, the rest of the sentence the content."""
+        doc = token.doc
+        last = doc[token.i + length - 1]
+        head = child(last, "pobj")
+        if head is None and token.i + length < len(doc):
+            head = doc[token.i + length]
+        phrase_lo = token.i
+        phrase_hi = max(token.right_edge.i, head.right_edge.i if head is not None else 0) + 1
+        sent = token.sent
+        ranges = [r for r in ((sent.start, phrase_lo), (phrase_hi, sent.end)) if r[1] > r[0]]
+        return self.checked(token, ranges, (token.i, token.i + length), head)
+
+    def checked(self, token: Token, ranges: list[TokenRange] | None, cue: TokenRange, head: Token | None):
+        if not ranges:
+            return None
+        ranges = [r for r in (trim(self.ctx.doc, lo, hi) for lo, hi in ranges) if r is not None]
+        size = sum(hi - lo for lo, hi in ranges)
+        if size < MIN_CONTENT_TOKENS:
+            return None
+        quoted = sum(1 for lo, hi in ranges for i in range(lo, hi) if i in self.quoted)
+        if quoted > MAX_QUOTED_SHARE * size:
+            return None
+        speaker = phrase_span(head) if head is not None else None
+        found = Found(content=[], direct=False, cue=cue, speaker=speaker,
+                      speaker_head=head.i if head is not None else None, via="reported")
+        return token.i, ranges, found
+
+    def to_chars(self, ranges: list[TokenRange], found: Found) -> Found:
+        doc = self.ctx.doc
+        found.content = [(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)) for lo, hi in ranges]
+        return found
+
+
+def trim(doc, lo: int, hi: int) -> TokenRange | None:
+    """A content range without the punctuation and white space at its ends (quotation marks stay)."""
+    while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS)):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS)):
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+def outermost(candidates, n_tokens: int):
+    """The candidates whose cue lies in no other candidate's content."""
+    depth = [0] * (n_tokens + 1)
+    for _, ranges, _ in candidates:
+        for lo, hi in ranges:
+            depth[lo] += 1
+            depth[hi] -= 1
+    covered = 0
+    inside = [False] * n_tokens
+    for i in range(n_tokens):
+        covered += depth[i]
+        inside[i] = covered > 0
+    return [c for c in candidates if not inside[c[0]]]

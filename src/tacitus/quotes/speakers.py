@@ -1,0 +1,100 @@
+"""Speakers: the source phrase of a cue, found from the syntax, and the actor it refers to.
+
+The span is found here (subject of the cue verb, the name after an inverted "said", the object of
+"according to", the possessor of a noun cue); the actor comes from the actor stage's mention on the span's
+tokens (``Token._.mention``), never from a second resolution of our own.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import actors as actor_stage
+from ..model import CodedArticle, Span
+
+SUBJECTS = ("nsubj", "csubj")
+# A participle or infinitive cue ("..., adding that", "wants to say") takes the subject of the verb it hangs on.
+INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp"})
+# Parts of a subject phrase that are incidental to who the speaker is.
+INCIDENTAL = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+EMPTY_SUBJECTS = frozenset({"it", "there"})
+MAX_HOPS = 3
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The token heading the source of a verb cue: its subject (for a relative pronoun, the noun it stands
+    for), the agent of a passive ("it was said by X"), else the subject inherited from the verb it depends
+    on. The subject of a passive cue is who was told, not who told ("X was told that ..."): no source."""
+    for _ in range(MAX_HOPS):
+        passive = False
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return _antecedent(child, verb) if child.tag_ in RELATIVE_TAGS else _real(child)
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+            passive = passive or child.dep_ in ("nsubjpass", "auxpass")
+        if passive or verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _real(subject: Token) -> Token | None:
+    """None for the empty "it"/"there" of passives and extrapositions ("it is said that ...")."""
+    return None if subject.lower_ in EMPTY_SUBJECTS and subject.dep_ == "expl" else subject
+
+
+def _antecedent(pronoun: Token, verb: Token) -> Token:
+    return verb.head if verb.dep_ == "relcl" else pronoun
+
+
+def possessor_of(noun: Token) -> Token | None:
+    """The source of a noun cue: "his claim", "Smith's view"; else the subject of the verb that governs it
+    ("X made the claim that ...", "X issued a statement saying ...")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return subject_of(noun.head)
+    return None
+
+
+def phrase_span(head: Token, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head``: its subtree without relative clauses
+    and other incidental attachments after the head, kept inside [lo, hi)."""
+    hi = len(head.doc) if hi is None else hi
+    start = head.left_edge.i
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in INCIDENTAL and child.dep_ != "punct":
+            end = min(end, child.left_edge.i)
+    start, end = max(start, lo), min(end, hi)
+    doc = head.doc
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if not start <= head.i < end:
+        return head.i, head.i + 1
+    return start, end
+
+
+def char_span(doc, start: int, end: int) -> Span:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def actor_of(tokens, head: Token, coded: CodedArticle) -> str | None:
+    """The actor id of the speaker: from the mention on the head token, else on any token of the span."""
+    helper = getattr(actor_stage, "actor_of", None)
+    for token in [head, *tokens]:
+        if helper is not None:
+            actor = helper(token, coded)
+            if actor is not None:
+                return getattr(actor, "id", actor)  # the helper may give the Actor or its id
+            continue
+        index = token._.mention
+        if index is not None and 0 <= index < len(coded.mentions):
+            actor = coded.mentions[index].actor
+            if actor is not None:
+                return actor
+    return None
