@@ -85,14 +85,30 @@ def actor_of(token: Token, coded: CodedArticle) -> Actor | None:
     return found[0] if found else None
 
 
+# Which mention of a phrase speaks for it: a name or title first, then a nation or organisation (the last
+# one, the head: "NATO-member Norway"), then a nominal (the first one, the head: "workers of the union").
+_SPAN_RANK = {"name": 0, "title": 0, "pronoun": 0, "demonym": 1, "country": 1, "organization": 1, "nominal": 2}
+
+
 def actors_in_span(coded: CodedArticle, start: int, end: int) -> list[Actor]:
-    """Actors of the mentions overlapping the character span [start, end), persons and role-bearing groups
-    before bare states, the last (head-most) mention first among equals."""
-    found = [m for m in coded.mentions if m.start < end and start < m.end and m.actor]
+    """Actors of the mentions overlapping the character span [start, end), the one that speaks for the
+    phrase first (see ``_SPAN_RANK``)."""
+    found = [(i, m) for i, m in enumerate(coded.mentions) if m.start < end and start < m.end and m.actor]
+
+    def rank(item: tuple[int, object]) -> tuple[int, int]:
+        i, mention = item
+        level = _SPAN_RANK.get(mention.kind, 3)
+        return (level, -i if level == 1 else i)
+
+    ordered = sorted(found, key=rank)
+    first = min(found, key=lambda item: item[1].start, default=None)
+    if first is not None and first[1].kind in ("nominal", "demonym"):
+        actor = coded.actor(first[1].actor)
+        if actor is not None and actor.sector:  # "rebels in Darfur", "Ethnic Albanians in Serbia": head first
+            ordered.insert(0, first)
     actors: list[Actor] = []
-    for mention in reversed(found):
+    for _, mention in ordered:
         actor = coded.actor(mention.actor)
         if actor is not None and all(actor.id != a.id for a in actors):
             actors.append(actor)
-    actors.sort(key=lambda a: a.sector is None)
     return actors

@@ -147,6 +147,7 @@ class Lexicon:
                 self.prefixes.add(key[:i])
         for key in self.entries:
             self.entries[key].sort(key=lambda e: _PRIORITY[e.kind])
+        self.sector_modifiers = {r["word"]: r["sector"] for r in read_table("actors", "sector_modifiers.tsv")}
         self.country_names = {e.country: e.name for es in self.entries.values() for e in es
                               if e.kind == "country" and e.country}
 

@@ -37,6 +37,7 @@ class RolePhrase:
     name: tuple[int, int] | None = None  # token range of the person's name
     apposition: bool = False
     located: bool = False  # country only from an "in"/"at" place
+    ethnic: bool = False   # "ethnic Albanians": the carriers name a people, not the country
 
     @property
     def entry(self) -> Entry:

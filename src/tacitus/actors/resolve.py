@@ -27,6 +27,9 @@ LABELS = {"person": "PERSON", "state": "GPE", "organization": "ORG", "group": "N
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ETHNIC = frozenset({"ethnic"})
+NON_STATES = frozenset({"IGO", "NGO", "IMG"})
+# Prepositions whose object is an actor rather than a place ("an admission by Moscow", "talks with Tehran").
+ACTOR_PREPS = frozenset({"by", "with", "against"})
 
 
 @dataclass
@@ -51,13 +54,33 @@ class ArticleResolver:
         self.last_subject: Person | None = None
         self.last_person: Person | None = None
         self.unnamed: list[Person] = []
-        ents = [e for e in doc.ents]
+        ents = list(doc.ents)
         self.ent_label = {i: e.label_ for e in ents for i in range(e.start, e.end)}
-        self.person_ents = {e.start: (e.start, e.end) for e in ents if e.label_ == "PERSON"}
-        self.person_tokens = {i for e in ents if e.label_ == "PERSON" and len(e) > 1 for i in range(e.start, e.end)}
-        self.hits = [h for h in lexicon.match(doc) if keep_hit(doc, h, self.ent_label, self.person_tokens)]
+        raw_hits = lexicon.match(doc)
+        hit_at = {i: h for h in raw_hits for i in range(h.start, h.end)}
+        people = [p for p in (self._person_span(e.start, e.end, hit_at) for e in ents if e.label_ == "PERSON") if p]
+        self.person_ents = {s: (s, e) for s, e in people}
+        self.person_tokens = {i for s, e in people if e - s > 1 for i in range(s, e)}
+        self.hits = [h for h in raw_hits if keep_hit(doc, h, self.ent_label, self.person_tokens)]
         self.hit_at = {i: h for h in self.hits for i in range(h.start, h.end)}
-        self.country_counts = Counter(h.entry.country for h in self.hits if h.entry.is_country and h.entry.country)
+        self.country_counts = Counter(h.entry.country for h in self.hits if _national(h.entry))
+
+    def _person_span(self, start: int, end: int, hit_at: dict[int, Hit]) -> tuple[int, int] | None:
+        """A PERSON entity without a trailing possessive and without a leading country, title or article
+        the NER took in ("Jordan's King Abdullah II" -> "Abdullah II")."""
+        doc = self.doc
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        while start < end:
+            token = doc[start]
+            hit = hit_at.get(start)
+            if hit is not None and hit.end < end:
+                start = hit.end
+            elif token.text in POSSESSIVE or token.lower_ in ARTICLES or token.is_punct:
+                start += 1
+            else:
+                break
+        return (start, end) if end > start else None
 
     # ----- public -----------------------------------------------------------------------------------
     def run(self) -> None:
@@ -87,12 +110,10 @@ class ArticleResolver:
         doc = self.doc
         root = span_root(doc, hit.start, hit.end)
         head = root.head
-        if root.dep_ in MODIFIER_DEPS and head.i >= hit.end and head.i != root.i:
-            # a modifier: a title before a name belongs to the name; before any other noun it is not an actor
-            if not (head.pos_ == "PROPN" and (head.i in self.person_tokens or head.ent_type_ in ("PERSON", ""))):
-                if not (head.i in self.hit_at and self.hit_at[head.i].entry.is_sector):
-                    return None
-                return None  # the head noun's own phrase takes this modifier in
+        if root.dep_ in ("compound", "amod", "nmod") and head.i >= hit.end and head.i != root.i:
+            # a sector noun modifying another one is part of that phrase ("government troops")
+            if head.i in self.hit_at and self.hit_at[head.i].entry.is_sector and self.hit_at[head.i] is not hit:
+                return None
         phrase = RolePhrase(hit=hit, root=root, left=hit.start, right=hit.end, sector=hit.entry.sector)
         name = self._attached_name(phrase)
         phrase.name = name
@@ -150,6 +171,8 @@ class ArticleResolver:
                 break
             if hit and not hit.entry.is_sector:
                 phrase.carriers.insert(0, hit)
+                if hit.entry.kind == "org":
+                    self._modifier_sector(phrase, hit)
                 i = hit.start - 1
                 phrase.left = hit.start
                 continue
@@ -159,16 +182,21 @@ class ArticleResolver:
                 phrase.left = hit.start
                 continue
             if token.lower_ in ETHNIC:
-                phrase.located = True
+                phrase.ethnic = True
+            modifier = self.lexicon.sector_modifiers.get(token.lower_)
+            if modifier and phrase.person:
+                phrase.sector = modifier
             phrase.left = i
             if token.lower_ in ARTICLES or token.pos_ == "DET":
                 break
             i -= 1
 
     def _modifier_sector(self, phrase: RolePhrase, hit: Hit) -> None:
-        """A sector noun modifying a weak one gives it its sector ("rebel leaders" = REB)."""
-        if phrase.entry.weak and hit.entry.sector:
-            phrase.sector = hit.entry.sector
+        """A sector noun or organisation modifying a weak noun gives it its sector ("rebel leaders" = REB,
+        "UNITA militarist wing" = REB); "government" does not turn forces into the government."""
+        sector = hit.entry.sector
+        if phrase.entry.weak and sector and not (sector == "GOV" and phrase.entry.sector != "GOV"):
+            phrase.sector = sector
 
     def _extend_right(self, phrase: RolePhrase) -> None:
         doc = self.doc
@@ -189,7 +217,7 @@ class ArticleResolver:
                     phrase.located = prep not in ("of", "for")
                 phrase.right = hit.end
                 k = hit.end
-                if hit.entry.kind != "org":
+                if hit.entry.kind not in ("org", "demonym"):
                     break
                 continue
             if hit and hit.entry.is_sector:
@@ -204,6 +232,8 @@ class ArticleResolver:
 
     # ----- actors -----------------------------------------------------------------------------------
     def _phrase_country(self, phrase: RolePhrase, sentence: int) -> tuple[list[str], str]:
+        if phrase.ethnic:
+            return self._ethnic_country(phrase), "context"
         countries = []
         for hit in phrase.carriers:
             if hit.entry.country and hit.entry.country not in countries:
@@ -213,13 +243,26 @@ class ArticleResolver:
         country = self._context_country(phrase.left, exclude=set())
         return ([country] if country else []), "context"
 
-    def _context_country(self, token_i: int, exclude: set[str]) -> str | None:
+    def _ethnic_country(self, phrase: RolePhrase) -> list[str]:
+        """"ethnic Albanians in south Serbia": an ethnic group is coded with the country it lives in, named
+        after it or else elsewhere in the sentence; its own nation only when nothing else is named."""
+        own = {h.entry.country for h in phrase.carriers if h.start < phrase.hit.start}
+        placed = [h.entry.country for h in phrase.carriers if h.start >= phrase.hit.end and h.entry.country]
+        if placed:
+            return placed[:1]
+        country = self._context_country(phrase.left, exclude=own, article=False)
+        return [country] if country else sorted(c for c in own if c)
+
+    def _context_country(self, token_i: int, exclude: set[str], article: bool = True) -> str | None:
         """A country for an actor whose phrase names none: the first country named in its sentence, else the
         article's most named country."""
         sent = self.doc[token_i].sent
         for hit in self.hits:
-            if sent.start <= hit.start < sent.end and hit.entry.is_country and hit.entry.country not in exclude:
+            if (sent.start <= hit.start < sent.end and _national(hit.entry)
+                    and hit.entry.country not in exclude):
                 return hit.entry.country
+        if not article:
+            return None
         for country, _ in self.country_counts.most_common():
             if country not in exclude:
                 return country
@@ -393,17 +436,34 @@ class ArticleResolver:
         elif entry.kind in ("seat", "city"):
             actor = self._place_actor(hit)
         elif entry.kind == "demonym" and entry.plural:
-            actor = self._group(entry.country, PLACE_SECTOR, "group", self.doc[hit.start:hit.end].text, "lexicon")
+            actor = self._people(hit)
         else:
             actor = self._group(entry.country, None, "state", self.lexicon.country_names.get(entry.country, entry.name), "lexicon")
         start = self._extend_republic(hit.start) if entry.kind == "country" else hit.start
         self._mention(start, hit.end, kind, actor, label="GPE" if entry.is_country and entry.kind != "demonym" else None)
 
+    def _people(self, hit: Hit) -> Actor:
+        """A people ("Palestinians") are civilians of their nation; "Bosnian Serbs" of the modifier's;
+        "ethnic Albanians (in Serbia)" of the country they live in."""
+        phrase = RolePhrase(hit=hit, root=self.doc[hit.end - 1], left=hit.start, right=hit.end)
+        self._extend_left(phrase, phrase.root)
+        self._extend_right(phrase)
+        if phrase.ethnic:
+            countries = self._ethnic_country(phrase) or [hit.entry.country]
+        else:
+            before = [h.entry.country for h in phrase.carriers if h.end <= hit.start and h.entry.country]
+            countries = before[-1:] or [hit.entry.country]
+        for carrier in phrase.carriers:
+            if carrier.end > hit.start or carrier.start in self.token_mention:
+                continue
+        return self._group(countries[0], PLACE_SECTOR, "group", self._text(phrase.left, hit.end), "lexicon")
+
     def _place_actor(self, hit: Hit) -> Actor:
         entry = hit.entry
         root = span_root(self.doc, hit.start, hit.end)
         political = entry.sector == "GOV" and entry.kind == "seat" and not self._is_capital(entry)
-        if entry.kind == "seat" and (political or root.dep_ in ACTOR_DEPS):
+        actor_role = root.dep_ in ACTOR_DEPS or (root.dep_ == "pobj" and root.head.lower_ in ACTOR_PREPS)
+        if entry.kind == "seat" and (political or actor_role):
             name = self.lexicon.country_names.get(entry.country, entry.country or "")
             return self._group(entry.country, "GOV", "group", f"government of {name}", "lexicon")
         return self._group(entry.country, PLACE_SECTOR, "group", entry.name, "lexicon", by_name=True)
@@ -478,6 +538,11 @@ class ArticleResolver:
 
     def _text(self, start: int, end: int) -> str:
         return self.doc[start:end].text
+
+
+def _national(entry: Entry) -> bool:
+    """Whether a lexicon entry places an actor in a country (an ISO3 code, not IGO/NGO/IMG)."""
+    return bool(entry.country) and (entry.is_country or entry.kind == "org") and entry.country not in NON_STATES
 
 
 def _hit_kind(entry: Entry) -> str:
