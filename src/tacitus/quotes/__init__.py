@@ -29,7 +29,8 @@ from .lexicon import CueLexicon, lexicon
 from .reported import ReportedFinder
 from .speakers import actor_of, char_span
 
-MAX_CONTINUATION_BREAKS = 1  # a bare quote continues a quote in the same or the previous paragraph
+MAX_CONTINUATION_BREAKS = 1
+MAX_ATTRIBUTION_CHARS = 300  # length of an attribution frame after a quote, at most  # a bare quote continues a quote in the same or the previous paragraph
 
 
 class QuoteStage:
@@ -63,7 +64,7 @@ def settle(u: Utterance, found: list[Found], ctx: DocContext) -> None:
     """Attach a bare quoted sentence to the quote it continues, or keep it as a quote of its own."""
     starts = [f.start for f in found]
     at = bisect.bisect_left(starts, u.region.start)
-    before = found[at - 1] if at > 0 else None
+    before = continued(found, at, ctx)
     after = found[at] if at < len(found) else None
     spans = list(u.region.spans)
     if before is not None and ctx.paragraph_breaks(before.end, u.region.start) <= MAX_CONTINUATION_BREAKS:
@@ -79,6 +80,22 @@ def settle(u: Utterance, found: list[Found], ctx: DocContext) -> None:
         after.content = sorted(spans + after.content)  # the quoted paragraph comes before its attribution
         return
     found.insert(at, Found(content=spans, direct=True, via="none"))
+
+
+def continued(found: list[Found], at: int, ctx: DocContext) -> Found | None:
+    """The quote before position ``at`` that a bare quote continues: the last one, unless it is reported
+    speech inside the attribution of a direct quote ("...," said X, referring to Y. "..."), which the bare
+    quote continues instead."""
+    if at == 0:
+        return None
+    last = found[at - 1]
+    if last.direct:
+        return last
+    direct = next((f for f in reversed(found[:at - 1]) if f.direct), None)
+    if direct is None or last.start - direct.end > MAX_ATTRIBUTION_CHARS:
+        return last
+    between = ctx.text[direct.end:last.start]
+    return direct if not any(ch in between for ch in ".?!\n") else last
 
 
 def token_range_chars(ctx: DocContext, rng: tuple[int, int] | None):

@@ -20,12 +20,17 @@ from .marks import ALL_MARKS, CLOSING, Region
 from .speakers import phrase_span, subject_of
 
 # What may stand right before an utterance's opening mark: a sentence or clause boundary.
-CLAUSE_BOUNDARY = frozenset(".?!:;,—–-(…")
+CLAUSE_BOUNDARY = frozenset(".?!:;,—―–-(…")
 # What may stand right before an utterance attributed by the text before it.
-INTRODUCING = frozenset(":,—–-")
+INTRODUCING = frozenset(":,—―–-")
 # Punctuation at the end of a passage that says the sentence goes on with its attribution.
-CONTINUING = frozenset(",?!—–-…")
+CONTINUING = frozenset(",?!—―–-…")
+AFTER_CONTINUING = frozenset(",—―–-")
+DASHES = frozenset({"—", "―", "–", "-", "--"})
+MAX_TAG = 12  # tokens of a dash tag
 SENTENCE_END = frozenset(".?!…")
+NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
+NOUN_MODIFIERS = frozenset({"compound", "flat", "amod", "det", "poss", "nmod", "nn"})
 MIN_WORDS = 3
 MAX_FRAME = 60
 
@@ -112,13 +117,15 @@ class DirectFinder:
         return i, u.first
 
     # -- cues and speakers in a frame -------------------------------------------------------------------
-    def attribute(self, frame: TokenRange, any_verb: bool) -> Found | None:
-        """The cue and speaker in a frame: the first cue whose source lies in the frame, else the first cue;
-        with ``any_verb``, any verb with a subject in the frame counts as a cue."""
+    def attribute(self, frame: TokenRange, any_verb: bool, near_end: bool = False) -> Found | None:
+        """The cue and speaker in a frame: the cue nearest the quote whose source lies in the frame, else
+        the nearest cue; with ``any_verb``, any verb with a subject in the frame counts as a cue.
+        ``near_end``: the quote follows the frame (its nearest cue is the last one)."""
         lo, hi = frame
         doc = self.ctx.doc
+        order = range(hi - 1, lo - 1, -1) if near_end else range(lo, hi)
         first: Found | None = None
-        for i in range(lo, hi):
+        for i in order:
             found = self.cue_at(doc[i], frame)
             if found is None:
                 continue
@@ -127,7 +134,7 @@ class DirectFinder:
             first = first or found
         if first is not None or not any_verb:
             return first
-        for i in range(lo, hi):
+        for i in order:
             token = doc[i]
             if token.pos_ == "VERB":
                 head = subject_of(token)
@@ -148,10 +155,26 @@ class DirectFinder:
 
     def found(self, cue: TokenRange, head: Token | None, frame: TokenRange) -> Found:
         lo, hi = frame
+        if head is not None and head.i in self.region_of:
+            head = self.nominal_near(cue, frame)  # the parser took a word of the quote for the speaker
         inside = head is not None and lo <= head.i < hi
         speaker = phrase_span(head, lo, hi) if inside else (phrase_span(head) if head is not None else None)
         return Found(content=[], direct=True, cue=cue, speaker=speaker,
                      speaker_head=head.i if head is not None else None)
+
+    def nominal_near(self, cue: TokenRange, frame: TokenRange) -> Token | None:
+        """The noun phrase of the frame nearest the cue ("said X", "X said"), by its head."""
+        doc = self.ctx.doc
+        lo, hi = frame
+        order = sorted((i for i in range(lo, hi) if not cue[0] <= i < cue[1]),
+                       key=lambda i: min(abs(i - cue[0]), abs(i - cue[1] + 1)))
+        for i in order:
+            if doc[i].pos_ in NOMINAL:
+                token = doc[i]
+                while token.dep_ in NOUN_MODIFIERS and lo <= token.head.i < hi and token.head.pos_ in NOMINAL:
+                    token = token.head
+                return token
+        return None
 
     # -- putting it together ----------------------------------------------------------------------------
     def find(self, regions: list[Region]) -> tuple[list[Found], list[Utterance]]:
@@ -164,11 +187,11 @@ class DirectFinder:
             if found is None:
                 before = self.frame_before(u)
                 if quotes and last_frame is not None and before == last_frame:
-                    quotes[-1].content.extend(u.region.spans)  # "...," she said, "..."
+                    self.join_frame(quotes, u, before)  # "...," she said, "..."
                     last_frame = None
                     continue
                 if u.before in INTRODUCING or u.after_cue:
-                    found = self.attribute(before, any_verb=u.before == ":")
+                    found = self.attribute(before, any_verb=u.before == ":", near_end=True)
                     if found is not None:
                         found.via = "before"
             if found is None:
@@ -181,10 +204,43 @@ class DirectFinder:
             last_frame = frame
         return quotes, bare
 
+    def join_frame(self, quotes: list[Found], u: Utterance, frame: TokenRange) -> None:
+        """A passage after the frame of the previous quote is more of it, unless the frame has a second cue
+        of its own ("...," he said, adding: "...")."""
+        last = quotes[-1]
+        doc = self.ctx.doc
+        start = last.cue[1] if last.cue is not None else frame[0]
+        for i in range(max(start, frame[0]), frame[1]):
+            if self.lexicon.verb(doc[i]) is not None:
+                quotes.append(Found(content=list(u.region.spans), direct=True, cue=cue_range(doc[i]),
+                                    speaker=last.speaker, speaker_head=last.speaker_head, via="before"))
+                return
+        last.content.extend(u.region.spans)
+
+    def dash_tag(self, u: Utterance, frame: TokenRange) -> Found | None:
+        """``"..." -- Albert Einstein``: a dash after the quote, on its line or the next, then a name."""
+        doc = self.ctx.doc
+        lo, hi = frame
+        if lo == hi and lo + 1 < len(doc) and self.ctx.is_break(doc[lo]):
+            lo = lo + 1  # the tag on the next line
+            hi = lo
+            while hi < len(doc) and hi - lo <= MAX_TAG and not self.ctx.is_break(doc[hi]):
+                hi += 1
+        if lo >= hi or doc[lo].text not in DASHES or hi - lo > MAX_TAG:
+            return None
+        head = self.nominal_near((lo, lo + 1), (lo + 1, hi))
+        if head is None or head.pos_ != "PROPN":
+            return None
+        return Found(content=[], direct=True, cue=(lo, lo + 1), speaker=phrase_span(head, lo + 1, hi),
+                     speaker_head=head.i, via="after")
+
     def attribute_after(self, u: Utterance) -> tuple[Found | None, TokenRange | None]:
-        if not (u.tail in CONTINUING or u.after in ",—–-" or u.tail == "" or u.after.islower()):
-            return None, None
         frame = self.frame_after(u)
+        tagged = self.dash_tag(u, frame)
+        if tagged is not None:
+            return tagged, frame
+        if not (u.tail in CONTINUING or u.after in AFTER_CONTINUING or u.tail == "" or u.after.islower()):
+            return None, None
         if frame[1] <= frame[0]:
             return None, None
         found = self.attribute(frame, any_verb=u.tail == "," or u.after == ",")

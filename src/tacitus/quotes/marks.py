@@ -145,7 +145,8 @@ class _Scanner:
             self.mark_inside(i, opening, closing, straight)
 
     def mark_outside(self, i: int, opening: bool, closing: bool, straight: bool) -> None:
-        if opening or ((straight or closing) and self.looks_opening(i)):
+        at_paragraph_start = i == 0 or self.text[i - 1] == "\n"
+        if opening or ((straight or closing) and (self.looks_opening(i) or at_paragraph_start)):
             if self.single and not self.after(i).isalpha():
                 return  # an apostrophe ('90s), not a quote
             self.open(i)
