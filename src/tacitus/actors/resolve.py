@@ -98,9 +98,17 @@ class ArticleResolver:
         for start, (s, e) in self.person_ents.items():
             if not any(i in covered for i in range(s, e)):
                 items.append((s, "name", (s, e)))
+        for ent in self.doc.ents:
+            # peoples the lexicon lacks ("Kurds", "Tamils"): civilians, placed by their modifiers or context
+            if ent.label_ == "NORP" and ent.text.endswith("s") and not any(
+                    i in covered or i in self.hit_at for i in range(ent.start, ent.end)):
+                entry = Entry(ent.text, "demonym", None, name=ent.text, plural=True)
+                items.append((ent.start, "hit", Hit(ent.start, ent.end, entry)))
         for token in self.doc:
             if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
                 items.append((token.i, "pronoun", token))
+        people = {h.start for _, w, h in items if w == "hit" and h.entry.kind == "demonym" and h.entry.plural}
+        self.people_modifiers = {h.start for h in self.hits if h.end in people and h.entry.is_country}
         for _, what, item in sorted(items, key=lambda x: x[0]):
             getattr(self, "_do_" + what)(item)
         self._finish()
@@ -134,6 +142,11 @@ class ArticleResolver:
             k = j + 1 + (1 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else 0)
             if k in self.hit_at and not self.hit_at[k].entry.is_sector:
                 j = self.hit_at[k].end
+            else:  # "Minister for Interior Aftab Sherpao": a portfolio, then the name
+                for skip in range(k, min(k + 3, len(doc))):
+                    if skip + 1 in self.person_ents and doc[skip].text[:1].isupper():
+                        j = skip + 1
+                        break
         taken = set(self.hit_at)
         name = name_after(doc, j, taken, self.person_ents)
         if name:
@@ -428,6 +441,8 @@ class ArticleResolver:
 
     def _do_hit(self, hit: Hit) -> None:
         entry = hit.entry
+        if hit.start in self.people_modifiers:
+            return  # "Iraqi" in "Iraqi Kurds": the people's mention takes it
         kind = _hit_kind(entry)
         if entry.kind == "org":
             actor = self._group(entry.country, entry.sector, "organization", entry.name, "lexicon")
@@ -452,11 +467,12 @@ class ArticleResolver:
             countries = self._ethnic_country(phrase) or [hit.entry.country]
         else:
             before = [h.entry.country for h in phrase.carriers if h.end <= hit.start and h.entry.country]
-            countries = before[-1:] or [hit.entry.country]
+            countries = before[-1:] or [hit.entry.country or self._context_country(hit.start, set())]
+        actor = self._group(countries[0], PLACE_SECTOR, "group", self._text(phrase.left, hit.end), "lexicon")
         for carrier in phrase.carriers:
-            if carrier.end > hit.start or carrier.start in self.token_mention:
-                continue
-        return self._group(countries[0], PLACE_SECTOR, "group", self._text(phrase.left, hit.end), "lexicon")
+            if carrier.end <= hit.start and carrier.start in self.people_modifiers:
+                self._mention(carrier.start, carrier.end, _hit_kind(carrier.entry), actor)
+        return actor
 
     def _place_actor(self, hit: Hit) -> Actor:
         entry = hit.entry

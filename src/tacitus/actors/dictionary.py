@@ -1,0 +1,160 @@
+"""The learned actor dictionary (in memory): persons learned from the titles and appositions of the articles
+Tacitus reads, entries imported from PETRARCH/TABARI dictionaries, and entries edited by users.
+
+``ActorDictionary(entries)`` answers ``lookup(name, date)`` for the actor stage and grows with
+``learn(coded)``. Every learned reading keeps its evidence (article id, character span, text, date and the
+country and sector that evidence claims); conflicting evidence is all kept and the entry's current
+``country``/``sector`` is the reading with most articles behind it, the most recent one among equals.
+Persistence is the store's (``Store.actor_entries()`` / ``put_actor_entries()``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from ..model import CodedArticle, DatedCode, DictionaryEntry, Evidence
+
+# How an actor's identity must have been resolved for the dictionary to learn it from the article.
+LEARNABLE_SOURCES = frozenset({"title", "apposition"})
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.replace("\u2019", "'").lower().split())
+
+
+class ActorDictionary:
+    """Known actors by name and alias. Lookups of a bare surname succeed when one entry alone has it."""
+
+    def __init__(self, entries: Iterable[DictionaryEntry] = ()) -> None:
+        self._entries: dict[str, DictionaryEntry] = {}
+        self._index: dict[str, str] = {}
+        self._surnames: dict[str, set[str]] = {}
+        for entry in entries:
+            self.add(entry)
+
+    # ----- reading ---------------------------------------------------------------------------------
+    def entries(self) -> list[DictionaryEntry]:
+        return list(self._entries.values())
+
+    def get(self, name: str) -> DictionaryEntry | None:
+        key = self._index.get(name_key(name))
+        return self._entries.get(key) if key else None
+
+    def lookup(self, name: str, date: str | None = None) -> DictionaryEntry | None:
+        """The entry for ``name`` (a full name, an alias, or a surname only one entry has), with country and
+        sector as valid on ``date`` (``YYYY-MM-DD``) when the entry has dated codes."""
+        entry = self.get(name)
+        if entry is None:
+            owners = self._surnames.get(name_key(name).split()[-1] if name.strip() else "", set())
+            if len(owners) == 1 and len(name.split()) == 1:
+                entry = self._entries[next(iter(owners))]
+        if entry is None or entry.kind == "agent":
+            return None
+        return _on_date(entry, date) if entry.codes else entry
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # ----- writing ---------------------------------------------------------------------------------
+    def add(self, entry: DictionaryEntry) -> None:
+        """Add or replace an entry (by name)."""
+        key = name_key(entry.name)
+        old = self._entries.get(key)
+        if old is not None:
+            self._unindex(key, old)
+        self._entries[key] = entry
+        for form in [entry.name, *entry.aliases]:
+            self._index.setdefault(name_key(form), key)
+        if entry.kind == "person" and entry.name.split():
+            self._surnames.setdefault(name_key(entry.name).split()[-1], set()).add(key)
+
+    def remove(self, name: str) -> bool:
+        key = self._index.get(name_key(name))
+        if key is None:
+            return False
+        self._unindex(key, self._entries.pop(key))
+        return True
+
+    def _unindex(self, key: str, entry: DictionaryEntry) -> None:
+        for form in [entry.name, *entry.aliases]:
+            if self._index.get(name_key(form)) == key:
+                del self._index[name_key(form)]
+        if entry.name.split():
+            self._surnames.get(name_key(entry.name).split()[-1], set()).discard(key)
+
+    def learn(self, coded: CodedArticle) -> list[DictionaryEntry]:
+        """Learn the persons an article defines by title or apposition. Returns the entries created or
+        changed. An article already counted for an entry adds no second piece of evidence."""
+        changed: list[DictionaryEntry] = []
+        for actor in coded.actors:
+            if actor.kind != "person" or actor.source not in LEARNABLE_SOURCES or not actor.country:
+                continue
+            evidence = [e for e in actor.evidence if e.article == coded.article.id]
+            if not evidence or len(actor.name.split()) < 2:
+                continue
+            entry = self.get(actor.name)
+            if entry is None:
+                entry = DictionaryEntry(name=actor.name, kind="person", origin="learned")
+                self.add(entry)
+            elif entry.origin == "user":
+                continue  # a user's own reading is not overridden by reading
+            if any(e.article == coded.article.id for e in entry.evidence):
+                continue
+            entry.evidence.extend(evidence)
+            _refresh(entry)
+            changed.append(entry)
+        return changed
+
+
+def _refresh(entry: DictionaryEntry) -> None:
+    """Current reading = the (country, sector) most articles support, the latest one among equals."""
+    per_article: dict[str, Evidence] = {}
+    for ev in entry.evidence:
+        per_article.setdefault(ev.article, ev)
+    votes = Counter((ev.country, ev.sector) for ev in per_article.values())
+    latest = {}
+    for ev in per_article.values():
+        key = (ev.country, ev.sector)
+        latest[key] = max(latest.get(key, ""), ev.date or "")
+    (country, sector) = max(votes, key=lambda k: (votes[k], latest[k]))
+    entry.country, entry.sector = country, sector
+    dates = sorted(ev.date for ev in entry.evidence if ev.date)
+    entry.first_seen, entry.last_seen = (dates[0], dates[-1]) if dates else (None, None)
+    entry.count = len(per_article)
+
+
+def _on_date(entry: DictionaryEntry, date: str | None) -> DictionaryEntry | None:
+    """A copy of an imported entry with the country/sector of the code valid on ``date`` (an undated code
+    when no dated one applies). None when the applicable code is a discard ("---")."""
+    code = _code_on(entry.codes, date)
+    if code is None:
+        return entry
+    if code.code.startswith("---"):
+        return None
+    country, sector = split_code(code.code)
+    return DictionaryEntry(**{**entry.__dict__, "country": country, "sector": sector})
+
+
+def _code_on(codes: list[DatedCode], date: str | None) -> DatedCode | None:
+    day = (date or "").replace("-", "")
+    undated = next((c for c in codes if c.start is None and c.end is None), None)
+    if not day:
+        return undated or codes[-1]
+    for code in codes:
+        if code.start is None and code.end is None:
+            continue
+        start = (code.start or "").replace("-", "")
+        end = (code.end or "").replace("-", "")
+        if (not start or start <= day) and (not end or day <= end):
+            return code
+    return undated
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """"USAGOV" -> ("USA", "GOV"); "IGOUNO" -> ("IGO", "UNO"); "~GOV" (an agent) -> (None, "GOV")."""
+    code = code.strip().upper()
+    if code.startswith("~"):
+        return None, code[1:4] or None
+    if code.endswith("~"):
+        return None, code[:3] or None
+    return (code[:3] or None), (code[3:6] or None)
