@@ -70,13 +70,23 @@ def actors_of(token: Token, coded: CodedArticle) -> list[Actor]:
             out.append(actor)
 
     add(_mention_actor(token, coded))
+    for part in _carriers(token):
+        actor = _mention_actor(part, coded)
+        if actor is not None and (not out or actor.kind == out[0].kind or out[0].kind == "state"):
+            add(actor)
+    return out
+
+
+def _carriers(token: Token) -> list[Token]:
+    """Modifiers of ``token`` that may carry its actor, with their conjuncts and their own modifiers
+    ("Belarusian" in "Belarusian-Russian cooperation" hangs from "Russian")."""
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ in _CARRIER_DEPS:
             for part in [child, *child.conjuncts]:
-                actor = _mention_actor(part, coded)
-                if actor is not None and (not out or actor.kind == out[0].kind or out[0].kind == "state"):
-                    add(actor)
-    return out
+                out.append(part)
+                out.extend(g for g in part.children if g.dep_ in _CARRIER_DEPS)
+    return sorted(set(out), key=lambda t: t.i)
 
 
 def actor_of(token: Token, coded: CodedArticle) -> Actor | None:

@@ -141,7 +141,7 @@ class _Reader:
         name, plural = _plural(name)
         if not _name(name):
             raise DictionaryError(f"code block without a name: {stripped!r}")
-        self.current = DictionaryEntry(name=_name(name), kind="person", origin="imported",
+        self.current = DictionaryEntry(name=_name(name), kind="actor", origin="imported",
                                        aliases=[_name(plural)] if plural else [])
         self.current_line = number
         if rest:

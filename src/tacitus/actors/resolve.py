@@ -98,6 +98,7 @@ class ArticleResolver:
         for start, (s, e) in self.person_ents.items():
             if not any(i in covered for i in range(s, e)):
                 items.append((s, "name", (s, e)))
+        items.extend((s, "name", (s, e)) for s, e in self._known_names(covered))
         for ent in self.doc.ents:
             # peoples the lexicon lacks ("Kurds", "Tamils"): civilians, placed by their modifiers or context
             if ent.label_ == "NORP" and ent.text.endswith("s") and not any(
@@ -125,6 +126,8 @@ class ArticleResolver:
         phrase = RolePhrase(hit=hit, root=root, left=hit.start, right=hit.end, sector=hit.entry.sector)
         name = self._attached_name(phrase)
         phrase.name = name
+        if name and name[0] >= hit.end:
+            self._country_after_name(phrase, name[1])
         np_head = doc[name[1] - 1] if name and name[0] >= hit.end else root
         self._extend_left(phrase, np_head)
         self._extend_right(phrase)
@@ -152,6 +155,15 @@ class ArticleResolver:
         if name:
             return name
         return self._apposed_name(phrase)
+
+    def _country_after_name(self, phrase: RolePhrase, end: int) -> None:
+        """"Defence Minister Tomas Varga of Slovakia": the country follows the name."""
+        doc = self.doc
+        if end < len(doc) and doc[end].lower_ in ("of", "from"):
+            k = end + 1 + (1 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else 0)
+            hit = self.hit_at.get(k)
+            if hit is not None and hit.start == k and hit.entry.is_country and hit.entry.kind != "city":
+                phrase.carriers.append(hit)
 
     def _apposed_name(self, phrase: RolePhrase) -> tuple[int, int] | None:
         """"Dmitry Rogozin, Deputy Prime Minister of ...": a PERSON, a comma, then the title phrase."""
@@ -280,6 +292,25 @@ class ArticleResolver:
             if country not in exclude:
                 return country
         return None
+
+    def _known_names(self, covered: set[int]) -> list[tuple[int, int]]:
+        """Runs of proper nouns the NER did not tag as persons but the dictionary knows as persons."""
+        if self.dictionary is None:
+            return []
+        taken = covered | set(self.hit_at) | {i for s, e in self.person_ents.values() for i in range(s, e)}
+        out, i, doc = [], 0, self.doc
+        while i < len(doc):
+            if doc[i].pos_ != "PROPN" or i in taken:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in taken:
+                j += 1
+            entry = self.dictionary.lookup(doc[i:j].text, self.date)
+            if entry is not None and entry.kind == "person":
+                out.append((i, j))
+            i = j
+        return out
 
     def _define_person(self, phrase: RolePhrase) -> None:
         name = self._text(*phrase.name)
@@ -429,8 +460,6 @@ class ArticleResolver:
         found, how = self._phrase_country(phrase, sentence) if countries else ([], "none")
         country = found[0] if found else None
         title = self._text(self._title_start(phrase), phrase.right)
-        if country:
-            title = f"{title} ({country})"
         person = Person(actor=self._actor(title, kind="person", country=country, sector=phrase.sector,
                                           source="title" if country else None), roles={role}, named=False)
         self.unnamed.append(person)
