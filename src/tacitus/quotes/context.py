@@ -3,6 +3,7 @@ built (``Found``), kept in token ranges until the stage turns it into a ``Quote`
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -11,6 +12,8 @@ from .marks import is_hard_wrapped
 
 TERMINALS = frozenset({".", "?", "!", "...", "…"})
 FAR = 5000
+NEWLINE = re.compile(r"\n\s*")  # a run of white space with a newline: one break
+BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 TokenRange = tuple[int, int]  # [start, end) token indices
 
 
@@ -60,6 +63,4 @@ class DocContext:
         if end - start > FAR:
             return FAR  # far apart: the exact count does not matter
         gap = self.text[start:end]
-        if self.wrapped:
-            return sum(1 for piece in gap.split("\n")[1:-1] if not piece.strip())
-        return gap.count("\n")
+        return len((BLANK_LINE if self.wrapped else NEWLINE).findall(gap))

@@ -195,8 +195,8 @@ class DirectFinder:
                     if found is not None:
                         found.via = "before"
             if found is None:
-                if u.whole_sentence:
-                    bare.append(u)
+                if u.whole_sentence and u.region.closed:
+                    bare.append(u)  # (an unclosed passage with no frame is a stray mark: left out)
                 last_frame = None
                 continue
             found.content = list(u.region.spans)

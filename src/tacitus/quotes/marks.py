@@ -19,13 +19,16 @@ STRAIGHT = '"'
 SINGLE_OPENING = "‘"
 SINGLE_CLOSING = "’"
 SINGLE_STRAIGHT = "'"
-DOUBLE_MARKS = re.compile(r'["“”„«»‟\n]')
-DOUBLE_ONLY = re.compile(r'["“”„«»‟]')
+# Typewriter texts write a double mark as two single ones: '' (either way) and `` (opening).
+TWO_CHARACTER = {"''": STRAIGHT, "``": "“"}
+DOUBLE_MARKS = re.compile(r"''|``|[\"“”„«»‟\n]")
+DOUBLE_ONLY = re.compile(r"''|``|[\"“”„«»‟]")
 SINGLE_MARKS = re.compile(r"['‘’\n]")
-ALL_MARKS = "\"“”„«»‟'‘’"
+ALL_MARKS = "\"“”„«»‟'‘’`"
 # A text is hard-wrapped (a newline inside a paragraph is a line break, not a paragraph break) when most of
 # its lines are shorter than this.
 WRAP_WIDTH = 100
+MAX_WARNINGS = 10  # unbalanced marks reported one by one; past that, counted
 
 
 @dataclass
@@ -65,13 +68,16 @@ class _Scanner:
         self.resume_at: int | None = None  # opening mark of the next paragraph that continues the passage
         self.regions: list[Region] = []
         self.warnings: list[str] = []
+        self.unbalanced_count = 0
+        self.width = 1  # characters in the mark being read ('' and `` are marks of two)
 
     # -- character context ------------------------------------------------------------------------------
     def before(self, i: int) -> str:
         return self.text[i - 1] if i > 0 else " "
 
     def after(self, i: int) -> str:
-        return self.text[i + 1] if i + 1 < len(self.text) else " "
+        j = i + self.width
+        return self.text[j] if j < len(self.text) else " "
 
     def looks_opening(self, i: int) -> bool:
         """Space or an opening bracket before the mark, a word after it."""
@@ -100,6 +106,9 @@ class _Scanner:
         return i
 
     def unbalanced(self, at: int) -> None:
+        self.unbalanced_count += 1
+        if self.unbalanced_count > MAX_WARNINGS:
+            return
         self.warnings.append(f"unbalanced quotation mark at character {at}: the quote is closed at the end of "
                              "its paragraph")
 
@@ -115,7 +124,8 @@ class _Scanner:
         n = len(self.text)
         while j < n and self.text[j].isspace():
             j += 1
-        if j < n and self.is_opening_char(self.text[j]):
+        if j < n and (self.is_opening_char(self.text[j]) or
+                      (not self.single and self.text.startswith(tuple(TWO_CHARACTER), j))):
             # the next paragraph opens with a mark: the passage goes on there
             self.spans.append((self.open_at, self.trimmed_end(i)))
             self.open_at = None
@@ -131,6 +141,8 @@ class _Scanner:
         return ch in OPENING or ch == STRAIGHT
 
     def mark(self, i: int, ch: str) -> None:
+        self.width = len(ch)
+        ch = TWO_CHARACTER.get(ch, ch)
         if self.resume_at == i:
             self.open_at, self.resume_at = i, None
             return
@@ -155,7 +167,7 @@ class _Scanner:
         if self.single and self.after(i).isalpha():
             return  # an apostrophe inside a word (don't)
         if closing or ((straight or opening) and self.looks_closing(i)):
-            self.close(i + 1)
+            self.close(i + self.width)
         elif opening or straight:
             # a new opening mark while one is open: the earlier passage lost its closing mark
             start = self.open_at or 0
@@ -164,6 +176,11 @@ class _Scanner:
             self.open(i)
 
     def finish(self) -> None:
+        self.finish_passage()
+        if self.unbalanced_count > MAX_WARNINGS:
+            self.warnings.append(f"{self.unbalanced_count - MAX_WARNINGS} more unbalanced quotation marks")
+
+    def finish_passage(self) -> None:
         if self.resume_at is not None:
             self.close(self.trimmed_end(len(self.text)), closed=False)
         elif self.open_at is not None:

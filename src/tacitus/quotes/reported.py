@@ -15,7 +15,7 @@ from .direct import cue_range
 from .lexicon import Cue, CueLexicon
 from .speakers import phrase_span, possessor_of, subject_of
 
-QUOTE_MARKS = frozenset("\"“”„«»‟'‘’")
+QUOTE_MARKS = frozenset([*"\"“”„«»‟'‘’", "''", "``"])
 # Objects that are the person spoken to ("told him"), not what was said.
 RECIPIENT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 MIN_CONTENT_TOKENS = 2
