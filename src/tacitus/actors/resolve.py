@@ -327,7 +327,7 @@ class ArticleResolver:
         if phrase.entry.role:
             known.roles.add(phrase.entry.role)
         lo = min(phrase.left, phrase.name[0])
-        hi = max(phrase.right, phrase.name[1])
+        hi = max([phrase.right, phrase.name[1]] + [c.end for c in phrase.carriers])
         start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
         if how == "title":
             actor.evidence.append(Evidence(article=self.coded.article.id, start=start, end=end,
