@@ -388,20 +388,30 @@ class ArticleResolver:
         if phrase.name and phrase.person:
             person = self._find_person(self._text(*phrase.name))
             actor = person.actor if person else None
-            self._carrier_mentions(phrase, actor)
-            self._mention(self._title_start(phrase), self._title_end(phrase), "title", actor)
+            self._whole_title(phrase, "title", actor)
             self._mention(phrase.name[0], phrase.name[1], "name", actor)
             self._note_person(person, self.doc[phrase.name[1] - 1])
             return
         if phrase.person and phrase.entry.role and not phrase.entry.plural:
             person = self._resolve_nominal(phrase)
-            self._carrier_mentions(phrase, person.actor)
-            self._mention(self._title_start(phrase), self._title_end(phrase), "nominal", person.actor)
+            self._whole_title(phrase, "nominal", person.actor)
             self._note_person(person, phrase.root)
             return
         actors = self._group_actors(phrase)
         self._carrier_mentions(phrase, actors[0] if actors else None, actors)
         self._mention(self._title_start(phrase), self._title_end(phrase), "nominal", actors[0] if actors else None)
+
+    def _whole_title(self, phrase: RolePhrase, kind: str, actor: Actor | None) -> None:
+        """A person's title is one mention with the countries in it ("the Vice Premier of Russia"); a
+        country named after the person's name gets its own mention of the same person."""
+        inside = [c for c in phrase.carriers if phrase.left <= c.start and c.end <= phrase.right]
+        outside = [c for c in phrase.carriers if c not in inside]
+        start = phrase.left
+        while start < phrase.hit.start and self.doc[start].text in POSSESSIVE:
+            start += 1
+        self._mention(start, phrase.right, kind, actor)
+        for hit in outside:
+            self._mention(hit.start, hit.end, _hit_kind(hit.entry), actor)
 
     def _title_end(self, phrase: RolePhrase) -> int:
         after = [c.start for c in phrase.carriers if c.start >= phrase.hit.end]
