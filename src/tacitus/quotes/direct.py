@@ -190,7 +190,7 @@ class DirectFinder:
                     self.join_frame(quotes, u, before)  # "...," she said, "..."
                     last_frame = None
                     continue
-                if u.before in INTRODUCING or u.after_cue:
+                if (u.before in INTRODUCING or u.after_cue) and not self.fragment(u):
                     found = self.attribute(before, any_verb=u.before == ":", near_end=True)
                     if found is not None:
                         found.via = "before"
@@ -203,6 +203,13 @@ class DirectFinder:
             quotes.append(found)
             last_frame = frame
         return quotes, bare
+
+    def fragment(self, u: Utterance) -> bool:
+        """A passage that starts in lower case after its cue ("called it "a disgrace"", "said, "we were
+        floored"") is a piece of the author's sentence: a mixed quote, left to reported speech."""
+        inner = self.ctx.text[u.region.start:u.region.spans[0][1]].lstrip(ALL_MARKS + " ")
+        first = next((ch for ch in inner[:40] if ch.isalpha()), "")
+        return first.islower()
 
     def join_frame(self, quotes: list[Found], u: Utterance, frame: TokenRange) -> None:
         """A passage after the frame of the previous quote is more of it, unless the frame has a second cue
