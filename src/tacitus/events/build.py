@@ -1,0 +1,151 @@
+"""From readings to ``Event`` records: actors resolved, reciprocal pairs expanded, CAMEO and PLOVER facts
+from ``tacitus.ontology``, date and place from the when and where stages, evidence spans, confidence."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .. import ontology
+from ..model import CodedArticle, Event
+from .compose import Reading
+from .lexicon import Lexicon
+from .roles import Party, phrase_actors, resolved
+
+# Confidence: a start for each kind of reading, raised by what supports it (see ``confidence``).
+BASE_CONFIDENCE = 0.5
+STATEMENT_CONFIDENCE = 0.25
+# Readings without any resolved actor are kept (the type is still informative) at this factor.
+NO_ACTOR_FACTOR = 0.6
+
+
+def pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Party | None]]:
+    """(source, target) pairs of a reading: coordinated sources each act on each target; a reciprocal act
+    without a target ("X and Y agreed", "talks between X and Y") is coded in both directions."""
+    sources = resolved(reading.sources, coded)
+    targets = resolved(reading.targets, coded)
+    if reading.swap:
+        sources, targets = targets, sources
+    participants = resolved(reading.participants, coded)
+    known_sources = [p for p in sources if p.actor]
+    source_ids = {p.actor for p in known_sources}
+    known_targets = [p for p in targets if p.actor and p.actor not in source_ids]
+    if not known_targets:
+        others = [p for p in participants if p.actor and p.actor not in source_ids]
+        if others and (known_sources or len(others) == 1):
+            known_targets = others
+    if not known_targets and reading.recip:
+        group = known_sources if len(known_sources) >= 2 else \
+            [p for p in participants if p.actor] if not known_sources else []
+        if len(group) >= 2:
+            return [(a, b) for a in group for b in group if a.actor != b.actor]
+    if not known_sources and not known_targets and participants:
+        known = [p for p in participants if p.actor]
+        if len(known) >= 2 and reading.recip:
+            return [(a, b) for a in known for b in known if a.actor != b.actor]
+    source_side: list[Party | None] = known_sources or sources[:1] or [None]
+    target_side: list[Party | None] = known_targets or [None]
+    return [(s, t) for s in source_side for t in target_side
+            if not (s and t and s.actor and s.actor == t.actor)]
+
+
+def statement_pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Party | None]]:
+    sources = [p for p in resolved(reading.sources, coded) if p.actor]
+    if not sources:
+        return []
+    source_ids = {p.actor for p in sources}
+    targets = [p for p in resolved(reading.targets, coded) if p.actor and p.actor not in source_ids]
+    if not targets and reading.code in ("012", "013") and reading.content:
+        heads = [t for t in reading.content if t.head not in reading.content or t.head is t]
+        for head in heads[:1]:
+            targets = [p for p in phrase_actors(head, coded, limit=4) if p.actor not in source_ids][:1]
+    return [(s, t) for s in sources for t in (targets or [None])]
+
+
+def confidence(reading: Reading, source: Party | None, target: Party | None) -> float:
+    value = STATEMENT_CONFIDENCE if reading.statement else BASE_CONFIDENCE
+    if any(t.entry.conditions for t in reading.chain):
+        value += 0.1
+    if len(reading.code) == 4:
+        value += 0.05
+    if source is not None and source.actor:
+        value += 0.15
+    if target is not None and target.actor:
+        value += 0.1
+    if reading.outer.is_noun:
+        value -= 0.1
+    if reading.future:
+        value -= 0.05
+    if not ((source and source.actor) or (target and target.actor)):
+        value *= NO_ACTOR_FACTOR
+    return round(min(max(value, 0.05), 0.95), 3)
+
+
+class EventBuilder:
+    """Turns the readings of one article into events; holds the article-level helpers."""
+
+    def __init__(self, doc: Doc, coded: CodedArticle, lex: Lexicon) -> None:
+        self.doc = doc
+        self.coded = coded
+        self.lex = lex
+        self._event_date = _optional("tacitus.when", "event_date")
+        self._event_place = _optional("tacitus.where", "event_place")
+
+    def events(self, reading: Reading) -> list[Event]:
+        found = statement_pairs(reading, self.coded) if reading.statement else pairs(reading, self.coded)
+        out = []
+        for source, target in found:
+            if reading.needtarget and not (target and target.actor):
+                continue
+            out.append(self.event(reading, source, target))
+        return out
+
+    def event(self, reading: Reading, source: Party | None, target: Party | None) -> Event:
+        code = reading.code
+        entry = ontology.cameo_codes().get(code)
+        plover, mode, context = self.plover(code)
+        trigger = reading.outer.span()
+        sentence = self.coded.sentence_at(trigger[0])
+        sent = self.coded.sentences[sentence] if self.coded.sentences else None
+        evidence = (sent.start, sent.end) if sent is not None else trigger
+        anchor = self.anchor(reading)
+        date, resolution, date_source, _ = self.date(anchor)
+        place = self._event_place(self.doc, self.coded, anchor) if self._event_place else None
+        return Event(
+            id="", source=source.actor if source else None, target=target.actor if target else None,
+            cameo=code, name=entry.name if entry else "", goldstein=entry.goldstein if entry else None,
+            quad_class=entry.quad if entry else None, plover=plover, plover_mode=mode,
+            plover_context=list(context), date=date, date_resolution=resolution, date_source=date_source,
+            place=place.id if place is not None else None, sentence=sentence, evidence=evidence,
+            trigger=trigger, source_span=source.span if source else None,
+            target_span=target.span if target else None,
+            confidence=confidence(reading, source, target), rule=reading.rule)
+
+    def plover(self, code: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+        entry = ontology.cameo_codes().get(code)
+        if entry is not None and entry.plover:
+            return entry.plover, entry.plover_mode, entry.plover_context
+        if code in self.lex.plover:
+            return self.lex.plover[code]
+        return None, None, ()
+
+    def anchor(self, reading: Reading) -> Token:
+        """The token whose clause dates and places the event: the act under a light or aspectual verb
+        ("held talks in Minsk on Monday"), else the outermost trigger."""
+        outer = reading.outer
+        if outer.frame in ("light", "realis") and len(reading.chain) > 1:
+            return reading.act.token
+        return outer.token
+
+    def date(self, token: Token) -> tuple[str | None, str | None, str | None, str | None]:
+        if self._event_date is not None:
+            return self._event_date(self.doc, self.coded, token)
+        pub = self.coded.article.date
+        return (pub, "day", "publication", None) if pub else (None, None, "unknown", None)
+
+
+def _optional(module: str, name: str):
+    """A helper of an earlier stage, or None while that stage does not offer it."""
+    try:
+        mod = __import__(module, fromlist=[name])
+    except ImportError:
+        return None
+    return getattr(mod, name, None)

@@ -1,0 +1,127 @@
+"""Finding trigger words: each verb or noun whose lemma is in the lexicon gets the most specific entry
+whose conditions hold ("sign" + object "agreement" -> 057 before bare "sign"). Lookup is by lemma, so a
+sentence costs one dictionary probe per token plus the conditions of the few entries found."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Condition, Entry, Lexicon
+from .syntax import (SUBJECT_DEPS, direct_objects, lemma, own_subjects, particles, phrase_tokens,
+                     preposition_children)
+
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Children whose word can complete a phrasal verb key: "pull out", "call on", "open fire", "take part".
+# Verbs used as auxiliaries or as adjectives ("the detained sailors") name no event.
+NON_EVENT_VERB_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
+PHRASAL_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "acomp", "oprd", "agent"})
+
+
+@dataclass
+class Trigger:
+    token: Token
+    entry: Entry
+    parts: list[Token] = field(default_factory=list)  # other words of the trigger phrase ("pulled ... out")
+
+    @property
+    def frame(self) -> str | None:
+        return self.entry.frame
+
+    @property
+    def is_noun(self) -> bool:
+        return self.entry.pos == "N"
+
+    def span(self) -> tuple[int, int]:
+        tokens = [self.token, *self.parts]
+        return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    found: list[Trigger] = []
+    for token in sent:
+        if token.pos_ in VERB_POS and token.dep_ not in NON_EVENT_VERB_DEPS:
+            trigger = best_entry(token, lex.verbs, verb_keys(token))
+        elif token.pos_ in NOUN_POS:
+            trigger = best_entry(token, lex.nouns, [(lemma(token), None)])
+        else:
+            continue
+        if trigger is not None:
+            found.append(trigger)
+    return found
+
+
+def verb_keys(verb: Token) -> list[tuple[str, Token | None]]:
+    """The lemma and its phrasal forms present in the sentence: (key, word that completes it)."""
+    base = lemma(verb)
+    keys: list[tuple[str, Token | None]] = [(base, None)]
+    for child in verb.children:
+        if child.dep_ in PHRASAL_DEPS:
+            keys.append((f"{base}_{lemma(child)}", child))
+    return keys
+
+
+def best_entry(token: Token, index: dict[str, list[Entry]], keys: list[tuple[str, Token | None]]
+               ) -> Trigger | None:
+    best: tuple[int, int, Entry, Token | None] | None = None
+    order = 0
+    for key, part in keys:
+        for entry in index.get(key, ()):
+            order += 1
+            if not all(holds(c, token) for c in entry.conditions):
+                continue
+            # a phrasal key ("call_on") is as telling as one satisfied condition
+            score = entry.specificity + (1 if part is not None else 0)
+            if best is None or score > best[0]:
+                best = (score, -order, entry, part)
+    if best is None:
+        return None
+    return Trigger(token, best[2], [best[3]] if best[3] is not None else [])
+
+
+def holds(condition: Condition, token: Token) -> bool:
+    result = _check(condition, token)
+    return not result if condition.negated else result
+
+
+def _in(words: frozenset[str] | None, token: Token) -> bool:
+    if words is None:
+        return True
+    return lemma(token) in words or token.lower_ in words
+
+
+def _objects(token: Token) -> list[Token]:
+    if token.pos_ in NOUN_POS:
+        return [o for p, o in preposition_children(token) if p == "of"]
+    return direct_objects(token)
+
+
+def _check(condition: Condition, token: Token) -> bool:
+    kind, words = condition.kind, condition.words
+    if kind == "obj":
+        return any(_in(words, o) for o in _objects(token))
+    if kind == "noobj":
+        return not _objects(token)
+    if kind == "prep":
+        return any(p in condition.prep and _in(words, o) for p, o in preposition_children(token))
+    if kind == "prt":
+        return bool(particles(token) & condition.prep)
+    if kind == "subj":
+        subj = own_subjects(token)
+        if not subj and token.dep_ in ("conj", "xcomp"):
+            subj = own_subjects(token.head)
+        return any(_in(words, s) or any(_in(words, c) for c in s.children if c.dep_ == "compound")
+                   for s in subj)
+    if kind == "mod":
+        return any(_in(words, c) for c in token.children
+                   if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod", "poss"))
+    if kind == "near":
+        skip = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        return any(_in(words, t) for t in phrase_tokens(token, skip) if t is not token)
+    if kind == "comp":
+        return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+    if kind == "xcomp":
+        return any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children))
+                   for c in token.children)
+    return False
