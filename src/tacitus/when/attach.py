@@ -24,8 +24,10 @@ from .tense import governing_verb
 
 EventDate = tuple[str | None, str | None, str, str | None]
 
-# Dependencies that open a clause of their own: a date under one of them belongs to that clause.
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj"})
+# Dependencies that open a clause of its own: a date under one of them belongs to that clause.
+OTHER_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
+# Inside a trigger's own phrase a participle still describes the trigger ("the meeting held on Monday").
+OWN_CLAUSE_DEPS = OTHER_CLAUSE_DEPS - {"acl"}
 # Modifiers saying that an event happened before the one being reported.
 EARLIER_WORDS = frozenset({"latest", "last", "previous", "prior", "earlier", "past", "former", "recent",
                            "preceding"})
@@ -73,7 +75,8 @@ def _attachment_rank(trigger: Token, clause: Token, time: Token) -> int | None:
     """0: in the trigger's phrase; 1: in the trigger's clause; 2: elsewhere in the sentence but in no other
     clause; None: in another clause (a date of something else)."""
     if trigger in time.ancestors:
-        return 0
+        # "the meeting on Monday" is the trigger's; "the envoy, who arrived on Monday, said" is not "said"'s
+        return None if _opens_clause_between(trigger, time, OWN_CLAUSE_DEPS) else 0
     time_clause = _clause_head(time)
     if time_clause == clause:
         return 1
@@ -84,11 +87,11 @@ def _attachment_rank(trigger: Token, clause: Token, time: Token) -> int | None:
     return None
 
 
-def _opens_clause_between(upper: Token, lower: Token) -> bool:
-    """True when the path from ``lower`` up to ``upper`` passes a relative or adverbial clause."""
+def _opens_clause_between(upper: Token, lower: Token, deps: frozenset[str] = OTHER_CLAUSE_DEPS) -> bool:
+    """True when the path from ``lower`` up to ``upper`` passes a clause of one of ``deps``."""
     current = lower
     while current != upper and current.head is not current:
-        if current.dep_ in ("relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"):
+        if current.dep_ in deps:
             return True
         current = current.head
     return False

@@ -8,7 +8,9 @@ from spacy.tokens import Doc
 from ..model import CodedArticle, Place
 from .candidates import Candidate, find_candidates
 from .gazetteer import Entry, Gazetteer, gazetteer
-from .resolve import EXPLICIT_COUNTRY_WEIGHT, Context, best
+from .resolve import EXPLICIT_COUNTRY_WEIGHT, Context, best, score
+
+CONFIDENT_MARGIN = 3.0
 
 ACTOR_COUNTRY_WEIGHT = 1
 
@@ -43,22 +45,32 @@ class PlaceStage:
 
 
 def _context(first: list[Entry | None], entries: list[list[Entry]], coded: CodedArticle, gaz: Gazetteer) -> Context:
-    """Countries the article is about and points of the places it names, counting only names that are
-    unambiguous: an ambiguous name repeated five times must not vote for its own first reading."""
+    """Countries the article is about and points of the places it names, counting only names read with
+    confidence: an ambiguous name repeated five times must not vote for its own first reading."""
     countries: Counter = Counter()
     points = []
+    empty = Context(Counter(), [])
     for pick, options in zip(first, entries):
-        if pick is None or len({e.cc for e in options}) != 1:
+        if pick is None or not _confident(pick, options, empty):
             continue
         if pick.cc:
             countries[pick.cc] += EXPLICIT_COUNTRY_WEIGHT if pick.feature == "country" else 1
-        if len(options) == 1 and pick.feature in ("city", "admin1", "admin2"):
+        if pick.feature in ("city", "admin1", "admin2"):
             points.append((pick.lat, pick.lon))
     for actor in coded.actors:
         cc = gaz.iso2.get(actor.country or "")
         if cc:
             countries[cc] += ACTOR_COUNTRY_WEIGHT
     return Context(countries, points)
+
+
+def _confident(pick: Entry, options: list[Entry], context: Context) -> bool:
+    """One country among the readings, or a reading far ahead of the others ("Queensland" the state,
+    not the Calgary neighbourhood)."""
+    if len({e.cc for e in options}) == 1:
+        return True
+    runner_up = max(score(e, context) for e in options if e is not pick)
+    return score(pick, context) - runner_up >= CONFIDENT_MARGIN
 
 
 def _container(i: int, candidates: list[Candidate], first: list[Entry | None]) -> Entry | None:
