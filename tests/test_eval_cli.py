@@ -101,9 +101,9 @@ def test_report_on_fixture_sets_writes_figures_but_no_gold_text(tmp_path, coder)
     assert any("skipped fixture_absent" in line for line in said)
     assert (tmp_path / "build" / "fixture_plover.predictions.jsonl").exists()
     out = tmp_path / "docs" / "accuracy.md"
-    json_path = accuracy.write(results, absent, out, accuracy.meta_for(tmp_path, "model-x", 1.0))
+    json_path = accuracy.write(results, absent, out, accuracy.meta_for("model-x", 1.0, repo=tmp_path))
     md = out.read_text(encoding="utf-8")
-    assert "| set | task | metric | value | n |" in md
+    assert "| set | task | metric | value | n |" in md and "- commit: `unknown`" in md  # tmp_path: no git
     assert "| fixture_plover | events | PLOVER type (micro) recall |" in md
     assert "| fixture_actors | actors | country accuracy |" in md
     assert "| fixture_places | places | place span overlap F1 |" in md

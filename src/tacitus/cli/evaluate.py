@@ -106,6 +106,9 @@ def convert_command(
     except ConvertError as exc:
         report(str(exc))
         raise typer.Exit(2) from None
+    except Exception as exc:  # noqa: BLE001 - a source the converter did not foresee: one line, no traceback
+        report(f"{src}: could not be converted as {fmt} ({type(exc).__name__}: {exc})")
+        raise typer.Exit(1) from None
     err.print(f"{out}: {conversion.summary()}", highlight=False, soft_wrap=True)
 
 
@@ -125,7 +128,7 @@ def report_command(
     started = time.perf_counter()
     results, absent = accuracy.run(gold_dir, build, Coder, progress=_progress,
                                    say=lambda line: err.print(line, highlight=False, soft_wrap=True))
-    meta = accuracy.meta_for(Path.cwd(), nlp.model_name(), time.perf_counter() - started)
+    meta = accuracy.meta_for(nlp.model_name(), time.perf_counter() - started)
     json_path = accuracy.write(results, absent, out, meta)
     err.print(f"wrote {out} and {json_path}", highlight=False)
     if any(r.error for r in results):

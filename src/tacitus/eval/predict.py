@@ -6,8 +6,9 @@ never a gold label. Only the public pipeline is used: ``Coder.code_articles`` an
 - events: every coded event, best first (highest confidence), with ``plover``, ``cameo``, source/target
   actor (country, sector, code, and the text of its span), ``date``, ``place`` and ``confidence``; the
   item's ``pentaclass`` is that of the top event's CAMEO code (``null`` when no event is found).
-- actors: the ``context`` (or the text alone) is coded; the answer is the actor of the mention that
-  overlaps the first occurrence of ``text`` in it most (``null``/``null`` when there is none).
+- actors: the ``context`` (or the text alone) is coded; the answer is the actor of the mentions overlapping
+  the first occurrence of ``text`` in it that speaks for the phrase (``tacitus.actors.actors_in_span``, the
+  actors stage's own rule: a name before a nation before a nominal), ``null``/``null`` when there is none.
 - quotes: ``coded.quotes`` (content, speaker span, cue span, direct).
 - places: ``coded.places`` (start, end, name, lat, lon).
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import ontology
+from ..actors import actors_in_span
 from ..model import Article, CodedArticle, Event
 
 Item = dict[str, Any]
@@ -121,14 +123,9 @@ def _actors_item(gold: Item, coded: CodedArticle | None) -> Item:
     span = find_span(gold["text"], gold.get("context") or gold["text"])
     if coded is None or span is None:
         return out
-    best, best_overlap = None, 0
-    for mention in coded.mentions:
-        shared = min(mention.end, span[1]) - max(mention.start, span[0])
-        if shared > best_overlap and mention.actor is not None:
-            best, best_overlap = mention, shared
-    actor = coded.actor(best.actor) if best else None
-    if actor is not None:
-        out.update(country=actor.country, sector=actor.sector)
+    actors = actors_in_span(coded, *span)
+    if actors:
+        out.update(country=actors[0].country, sector=actors[0].sector)
     return out
 
 

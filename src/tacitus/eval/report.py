@@ -22,6 +22,9 @@ from .predict import Progress, predict
 from .score import score
 
 
+MAX_FAILURES_LISTED = 20
+
+
 @dataclass(frozen=True)
 class GoldSet:
     name: str
@@ -79,7 +82,7 @@ class SetResult:
                 "conversion": dict(sorted(self.conversion.counts.items())) if self.conversion else None,
                 "items": len(self.conversion.items) if self.conversion else 0,
                 "scores": self.scores.to_dict() if self.scores else None,
-                "coding_failures": len(self.failures), "seconds": round(self.seconds, 1), "error": self.error}
+                "coding_failures": self.failures[:MAX_FAILURES_LISTED], "seconds": round(self.seconds, 1), "error": self.error}
 
 
 def run(eval_dir: Path, build_dir: Path, coder_factory: Callable[[], Any], progress: Progress | None = None,
@@ -123,7 +126,13 @@ def _score_set(result: SetResult, coder, build_dir: Path, progress: Progress | N
 
 # --- writing -------------------------------------------------------------------------------------------------
 
+def code_root() -> Path:
+    """The checkout whose code is running (src/tacitus/eval/report.py -> the repository root)."""
+    return Path(__file__).resolve().parents[3]
+
+
 def git_commit(repo: Path) -> str:
+    """The commit of the code that produced the figures, flagged when the checkout has uncommitted changes."""
     try:
         head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=repo, capture_output=True,
                               text=True, check=True).stdout.strip()
@@ -172,7 +181,8 @@ def markdown(results: list[SetResult], absent: list[GoldSet], meta: dict[str, An
                      + (r.conversion.summary() if r.conversion else "not converted")
                      + ("." if r.gold.scored else "; converted only, not scored.")
                      + (f" {r.gold.note}" if r.gold.note else "")
-                     + (f" Coding failed on {len(r.failures)} texts." if r.failures else "")
+                     + (f" The coder failed on {len(r.failures)} texts (scored as finding nothing), e.g. "
+                        f"`{r.failures[0]}`." if r.failures else "")
                      + (f" Error: {r.error}" if r.error else ""))
     for gold in absent:
         lines.append(f"- **{gold.name}**: `{gold.source}` not present, skipped.")
@@ -189,6 +199,6 @@ def write(results: list[SetResult], absent: list[GoldSet], out_md: Path, meta: d
     return out_json
 
 
-def meta_for(repo: Path, model: str, seconds: float) -> dict[str, Any]:
-    return {"date": dt.date.today().isoformat(), "commit": git_commit(repo), "model": model,
+def meta_for(model: str, seconds: float, repo: Path | None = None) -> dict[str, Any]:
+    return {"date": dt.date.today().isoformat(), "commit": git_commit(repo or code_root()), "model": model,
             "seconds": round(seconds, 1)}

@@ -51,7 +51,11 @@ def read(path: Path) -> Conversion:
     if missing:
         raise ConvertError(f"{path}:1", f"missing column(s) {', '.join(sorted(missing))}")
     conv = Conversion("events")
-    for row in reader:
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise ConvertError(f"{path}:{reader.line_num}", f"not valid CSV ({exc})") from None
+    for number, row in enumerate(rows, 2):
         conv.counts["codes read"] += 1
         code = (row.get("code") or "").strip()
         example = (row.get("example") or "").strip()
@@ -59,7 +63,7 @@ def read(path: Path) -> Conversion:
             conv.counts["codes without an example"] += 1
             continue
         if not ontology.is_cameo(code):
-            raise ConvertError(f"{path}:{reader.line_num}", f"unknown CAMEO code {code!r}")
+            raise ConvertError(f"{path}", f"row {number}: unknown CAMEO code {code!r}")
         sentence = example_sentence(example)
         conv.counts["examples with a Note removed"] += sentence != " ".join(example.split())
         conv.items.append({"id": f"cameo-{code}", "text": sentence, "events": [{"cameo": code}]})
