@@ -47,6 +47,7 @@ def test_find_span_exact_then_case_insensitive():
     assert find_span("President Ana Ruiz", CONTEXT) == at("President Ana Ruiz")
     assert find_span("president ana ruiz", CONTEXT) == at("President Ana Ruiz")
     assert find_span("Lima", CONTEXT) is None
+    assert find_span("President  Ana\nRuiz", CONTEXT) == at("President Ana Ruiz")  # white space may differ
 
 
 def test_actors_take_the_mention_overlapping_the_text_and_code_each_context_once():

@@ -124,6 +124,8 @@ def test_events_actor_text_exact_and_token_overlap():
     assert counts(s, "target_text.overlap.f1") == {"tp": 1, "fp": 0, "fn": 0}
     assert values(s)["target_text.exact.recall"] == 0.0
     assert not any(k.startswith("triple") for k in values(s))  # no countries in the gold
+    no_actor = [{"id": "n", "text": "t", "events": [{"source": None, "target": None}]}]
+    assert not any(k.startswith("triple") for k in values(score("events", no_actor, no_actor)))
 
 
 # --- actors -------------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ Texts repeated across items (or sets, through a shared ``cache``) are coded once
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,11 +112,16 @@ def _base(gold: Item, *keys: str) -> Item:
 # --- actors ------------------------------------------------------------------------------------------------
 
 def find_span(text: str, context: str) -> tuple[int, int] | None:
-    """The first occurrence of ``text`` in ``context`` (case-insensitive if not found as is)."""
-    at = context.find(text)
-    if at < 0:
-        at = context.casefold().find(text.casefold()) if len(context.casefold()) == len(context) else -1
-    return None if at < 0 or not text else (at, at + len(text))
+    """The first occurrence of ``text`` in ``context``: as is, else ignoring case and how much white space
+    separates its words (gold actor texts are sometimes retyped, "Freedom)  opposition")."""
+    at = context.find(text) if text else -1
+    if at >= 0:
+        return at, at + len(text)
+    words = text.split()
+    if not words:
+        return None
+    match = re.search(r"\s+".join(map(re.escape, words)), context, re.IGNORECASE)
+    return match.span() if match else None
 
 
 def _actors_item(gold: Item, coded: CodedArticle | None) -> Item:

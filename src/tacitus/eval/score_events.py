@@ -11,8 +11,8 @@ How each figure is computed (per text, then summed over texts):
   no claim there, except in a text whose gold is ``events: []``, where every predicted event is a false
   positive (counted in the micro figures). Micro = from summed counts; macro = unweighted mean over every
   label seen in gold or predictions.
-- **triple** (source country, type, target country). The type is ``plover`` where the gold event has one,
-  else the CAMEO root. A text is scored when its gold is ``events: []`` or every gold event states both
+- **triple** (source country, type, target country), reported when some gold event names both countries.
+  The type is ``plover`` where the gold event has one, else the CAMEO root. A text is scored when its gold is ``events: []`` or every gold event states both
   sides (``source``/``target`` either ``null`` or an object with a ``country`` key). Gold triples are the
   gold events naming both countries; predicted triples are predicted events naming both countries. They
   are paired one-to-one (maximum matching) when countries and type agree.
@@ -64,7 +64,7 @@ def score_events(gold: list[Item], preds: dict[str, Item]) -> Scores:
     for family, (label, get) in FAMILIES.items():
         if any(get(e) for g in gold for e in g.get("events") or []):
             figures += _type_figures(scored, family, label, get)
-    if any(_triple_scored(g) and g["events"] for g in gold):
+    if any(_gold_triple(e) for g in gold if _triple_scored(g) for e in g["events"]):
         figures += _triple_figures(scored)
     if any(g.get("pentaclass") is not None for g in gold):
         figures += _pentaclass_figures(scored)
