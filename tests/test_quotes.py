@@ -234,3 +234,10 @@ def test_round_trip_through_json(run):
     coded, _ = run("“It is over,” said the coach.")
     again = CodedArticle.from_dict(coded.to_dict())
     assert again.quotes == coded.quotes
+
+
+def test_speaker_label_and_colon(run):
+    coded, _ = run("Survey: Most farmers expect a dry summer\n\nMORALES: We are ready for the vote.\n\n"
+                   "The result: nobody won.")
+    assert quotes(coded) == [("Most farmers expect a dry summer", "Survey", ":", False),
+                             ("We are ready for the vote", "MORALES", ":", False)]

@@ -19,6 +19,8 @@ QUOTE_MARKS = frozenset([*"\"“”„«»‟'‘’", "''", "``"])
 # Objects that are the person spoken to ("told him"), not what was said.
 RECIPIENT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 MIN_CONTENT_TOKENS = 2
+MAX_COLON_SPEAKER = 6  # tokens of the phrase before a line's colon ("Senate Majority Leader Tom Hale:")
+MAX_COLON_LINE = 400  # tokens of the line after it
 # Share of a content that may lie inside direct quotes before the attribution counts as one of them.
 MAX_QUOTED_SHARE = 0.5
 
@@ -100,6 +102,8 @@ class ReportedFinder:
         return [self.to_chars(ranges, found) for i, ranges, found in outermost(candidates, len(self.ctx.doc))]
 
     def candidate(self, token: Token) -> tuple[int, list[TokenRange], Found] | None:
+        if token.text == ":":
+            return self.from_colon(token)
         phrase = self.lexicon.phrase(token)
         if phrase is not None:
             return self.from_phrase(token, phrase[1])
@@ -133,6 +137,28 @@ class ReportedFinder:
         sent = token.sent
         ranges = [r for r in ((sent.start, phrase_lo), (phrase_hi, sent.end)) if r[1] > r[0]]
         return self.checked(token, ranges, (token.i, token.i + length), head)
+
+    def from_colon(self, colon: Token):
+        """``Poll: Clinton and Trump tied`` or ``WALLACE: Governor, ...``: a line that opens with a short name
+        or noun phrase and a colon gives the rest of the line to that phrase."""
+        doc, ctx = colon.doc, self.ctx
+        start = colon.i
+        while start > 0 and colon.i - start < MAX_COLON_SPEAKER and not ctx.is_break(doc[start - 1]):
+            start -= 1
+        if not (start == 0 or ctx.is_break(doc[start - 1])) or start == colon.i:
+            return None
+        prefix = doc[start:colon.i]
+        named = any(t.pos_ == "PROPN" for t in prefix) or (len(prefix) == 1 and prefix[0].pos_ == "NOUN")
+        if not named or not (prefix[0].is_title or prefix[0].is_upper) or any(t.pos_ in ("VERB", "AUX") for t in prefix):
+            return None
+        end = colon.i + 1
+        while end < len(doc) and end - colon.i <= MAX_COLON_LINE and not ctx.is_break(doc[end]):
+            end += 1
+        head = next(t for t in reversed(prefix) if t.pos_ in ("PROPN", "NOUN"))
+        found = self.checked(colon, [(colon.i + 1, end)], (colon.i, colon.i + 1), None)
+        if found is not None:
+            found[2].speaker, found[2].speaker_head = (start, colon.i), head.i
+        return found
 
     def checked(self, token: Token, ranges: list[TokenRange] | None, cue: TokenRange, head: Token | None):
         if not ranges:
