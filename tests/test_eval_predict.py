@@ -89,15 +89,17 @@ def test_quotes_places_and_coding_failures():
     text = 'Ruiz said: "The port will reopen." Rain hit Port Royal.'
 
     def build(coded):
+        coded.actors = [Actor("a1", "Ruiz", "RUT", "GOV")]
+        coded.mentions = [Mention(*at("Ruiz", text), "Ruiz", "PERSON", 0, actor="a1")]
         coded.quotes = [Quote("q1", [at('"The port will reopen."', text)], True,
-                              speaker_span=at("Ruiz", text), cue=at("said", text))]
+                              speaker_span=at("Ruiz", text), speaker="a1", cue=at("said", text))]
         coded.places = [Place("p1", "Port Royal", *at("Port Royal", text), 0, lat=18.0, lon=-76.8)]
 
     gold = [{"id": "d", "text": text}, {"id": "broken", "text": "This one breaks the coder."}]
     quotes = predict("quotes", gold, StandInCoder(build, fail_on="breaks"))
     assert quotes.items[0]["quotes"] == [{"content": [list(at('"The port will reopen."', text))],
                                           "speaker": [list(at("Ruiz", text))], "cue": [list(at("said", text))],
-                                          "direct": True}]
+                                          "direct": True, "speaker_mentions": [list(at("Ruiz", text))]}]
     assert quotes.items[1] == {"id": "broken", "text": "This one breaks the coder.", "quotes": []}
     assert quotes.failures == ["broken: RuntimeError: stand-in failure"]
     places = predict("places", gold[:1], StandInCoder(build)).items[0]["places"]

@@ -193,6 +193,17 @@ def test_quotes_null_speaker_is_right_only_when_predicted_null():
     assert values(score("quotes", gold, wrong))["speaker.accuracy.all"] == 0.0
 
 
+def test_quotes_speaker_right_when_resolved_to_the_same_entity():
+    text = "Ana Ruiz spoke first. She said the port will reopen."
+    gold = [{"id": "m", "text": text, "quotes": [{"content": [at("the port will reopen", text)],
+                                                  "speaker": [at("She", text)]}]}]
+    named = {"content": [at("the port will reopen", text)], "speaker": [at("Ana Ruiz", text)]}
+    resolved = [{"id": "m", "quotes": [{**named, "speaker_mentions": [at("Ana Ruiz", text), at("She", text)]}]}]
+    unresolved = [{"id": "m", "quotes": [{**named, "speaker_mentions": [at("Ana Ruiz", text)]}]}]
+    assert values(score("quotes", gold, resolved))["speaker.accuracy.all"] == 1.0
+    assert values(score("quotes", gold, unresolved))["speaker.accuracy.all"] == 0.0
+
+
 # --- places -------------------------------------------------------------------------------------------------
 
 PLACE_TEXT = "Floods hit Porto Alegre and Canoas, south of Brasilia."

@@ -183,6 +183,8 @@ def _quotes_item(item: Item) -> None:
         for key in ("speaker", "cue"):
             if key in quote:
                 _spans(quote[key], f"{where}.{key}", size, nullable=True)
+        if quote.get("speaker_mentions"):
+            _spans(quote["speaker_mentions"], f"{where}.speaker_mentions", size, nullable=True)
         if "direct" in quote and quote["direct"] is not None and not isinstance(quote["direct"], bool):
             raise _Invalid(f"{where}.direct: must be true, false or null")
 

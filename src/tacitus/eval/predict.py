@@ -9,7 +9,8 @@ never a gold label. Only the public pipeline is used: ``Coder.code_articles`` an
 - actors: the ``context`` (or the text alone) is coded; the answer is the actor of the mentions overlapping
   the first occurrence of ``text`` in it that speaks for the phrase (``tacitus.actors.actors_in_span``, the
   actors stage's own rule: a name before a nation before a nominal), ``null``/``null`` when there is none.
-- quotes: ``coded.quotes`` (content, speaker span, cue span, direct).
+- quotes: ``coded.quotes`` (content, speaker span, cue span, direct), with ``speaker_mentions``: the spans of
+  every mention of the actor the speaker was resolved to (for "resolves to the same entity").
 - places: ``coded.places`` (start, end, name, lat, lon).
 
 Texts repeated across items (or sets, through a shared ``cache``) are coded once.
@@ -141,10 +142,17 @@ def _spans(span) -> list[list[int]] | None:
     return None if span is None else [[span[0], span[1]]]
 
 
+def _speaker_mentions(coded: CodedArticle, actor_id: str | None) -> list[list[int]]:
+    if actor_id is None:
+        return []
+    return [[m.start, m.end] for m in coded.mentions if m.actor == actor_id]
+
+
 def _quotes_item(gold: Item, coded: CodedArticle | None) -> Item:
     quotes = [] if coded is None else [
         {"content": [[s, e] for s, e in q.content], "speaker": _spans(q.speaker_span), "cue": _spans(q.cue),
-         "direct": q.direct} for q in coded.quotes if q.content]
+         "direct": q.direct, "speaker_mentions": _speaker_mentions(coded, q.speaker)}
+        for q in coded.quotes if q.content]
     return {**_base(gold), "quotes": quotes}
 
 

@@ -13,7 +13,9 @@ Matching rules (FORMATS.md; the events task is documented in ``score_events``):
   Exact = identical content once white space and quotation marks are trimmed from the ends of every
   piece (pieces separated only by such characters are joined), matched one-to-one as multisets.
   Speaker accuracy is over overlap-matched pairs whose gold quote has a ``speaker`` key: correct when both
-  are ``null`` or the predicted speaker span overlaps the gold one. The "direct" figures repeat all this
+  are ``null``, or the predicted speaker span overlaps the gold one, or the gold span overlaps one of the
+  predicted ``speaker_mentions`` (other mentions of the entity the prediction resolved the speaker to, so
+  a gold "he" is right when the coder names the person "he" refers to). The "direct" figures repeat all this
   on gold quotes with ``direct: true`` against predicted quotes with ``direct: true``.
 - **places**: spans matched as for quotes (start/end of each place). Of the overlap-matched pairs whose
   gold has coordinates, the share resolved within 161 km (a prediction without coordinates is not within),
@@ -102,13 +104,16 @@ def _quote_tallies(text: str, gold: list[Item], pred: list[Item], tallies: Count
         if "speaker" not in gold[i]:
             continue
         tallies["speaker_n"] += 1
-        tallies["speaker"] += _same_speaker(gold[i]["speaker"], pred[j].get("speaker"))
+        tallies["speaker"] += _same_speaker(gold[i]["speaker"], pred[j])
 
 
-def _same_speaker(gold: list | None, pred: list | None) -> bool:
-    if not gold or not pred:
-        return not gold and not pred
-    return overlap(as_spans(gold), as_spans(pred)) > 0
+def _same_speaker(gold: list | None, pred: Item) -> bool:
+    spoken = pred.get("speaker")
+    if not gold or not spoken:
+        return not gold and not spoken
+    gold_spans = as_spans(gold)
+    return any(overlap(gold_spans, as_spans(spans)) > 0
+               for spans in [spoken] + [[m] for m in pred.get("speaker_mentions") or []])
 
 
 # --- places ------------------------------------------------------------------------------------------------
