@@ -29,6 +29,8 @@ from .lexicon import CueLexicon, lexicon
 from .reported import ReportedFinder
 from .speakers import actor_of, char_span
 
+MAX_WARNINGS = 10
+LOOK_BACK = 5  # quotes looked back over for the direct quote whose attribution holds reported speech
 MAX_CONTINUATION_BREAKS = 1
 MAX_ATTRIBUTION_CHARS = 300  # length of an attribution frame after a quote, at most  # a bare quote continues a quote in the same or the previous paragraph
 
@@ -52,8 +54,10 @@ class QuoteStage:
         found.sort(key=lambda f: f.start)
         for u in bare:
             settle(u, found, ctx)
+        starts = [s.start for s in coded.sentences]
         for n, f in enumerate(found, start=1):
-            coded.quotes.append(to_record(f"q{n}", f, ctx, coded))
+            coded.quotes.append(to_record(f"q{n}", f, ctx, coded, starts))
+        warn_unattributed(coded)
 
 
 def tokens_in(ctx: DocContext, spans: list[tuple[int, int]]) -> set[int]:
@@ -62,8 +66,7 @@ def tokens_in(ctx: DocContext, spans: list[tuple[int, int]]) -> set[int]:
 
 def settle(u: Utterance, found: list[Found], ctx: DocContext) -> None:
     """Attach a bare quoted sentence to the quote it continues, or keep it as a quote of its own."""
-    starts = [f.start for f in found]
-    at = bisect.bisect_left(starts, u.region.start)
+    at = bisect.bisect_left(found, u.region.start, key=lambda f: f.start)
     before = continued(found, at, ctx)
     after = found[at] if at < len(found) else None
     spans = list(u.region.spans)
@@ -91,7 +94,7 @@ def continued(found: list[Found], at: int, ctx: DocContext) -> Found | None:
     last = found[at - 1]
     if last.direct:
         return last
-    direct = next((f for f in reversed(found[:at - 1]) if f.direct), None)
+    direct = next((found[i] for i in range(at - 2, max(at - 2 - LOOK_BACK, -1), -1) if found[i].direct), None)
     if direct is None or last.start - direct.end > MAX_ATTRIBUTION_CHARS:
         return last
     between = ctx.text[direct.end:last.start]
@@ -102,7 +105,7 @@ def token_range_chars(ctx: DocContext, rng: tuple[int, int] | None):
     return None if rng is None else char_span(ctx.doc, *rng)
 
 
-def to_record(quote_id: str, f: Found, ctx: DocContext, coded: CodedArticle) -> Quote:
+def to_record(quote_id: str, f: Found, ctx: DocContext, coded: CodedArticle, sentence_starts: list[int]) -> Quote:
     doc = ctx.doc
     cue = token_range_chars(ctx, f.cue)
     speaker_span = token_range_chars(ctx, f.speaker)
@@ -111,13 +114,21 @@ def to_record(quote_id: str, f: Found, ctx: DocContext, coded: CodedArticle) -> 
         speaker = actor_of([doc[i] for i in range(*f.speaker)], doc[f.speaker_head], coded)
     anchor = cue[0] if cue is not None else f.start
     quote = Quote(id=quote_id, content=list(f.content), direct=f.direct, speaker_span=speaker_span,
-                  speaker=speaker, cue=cue, cue_text=coded.span_text(cue), sentence=coded.sentence_at(anchor))
+                  speaker=speaker, cue=cue, cue_text=coded.span_text(cue), sentence=max(bisect.bisect_right(sentence_starts, anchor) - 1, 0))
     for start, end in f.content:
         for i in range(ctx.token_at(start), ctx.token_at(end - 1) + 1):
             if doc[i]._.quote is None:
                 doc[i]._.quote = quote_id
-    if f.direct and speaker_span is None:
-        preview = " ".join(ctx.text[f.start:f.end][:60].split())
-        coded.warnings.append(f"quotes: quote {quote_id} at characters {f.start}-{f.end} ({preview!r}) has no "
-                              "speaker: left unattributed")
     return quote
+
+
+def warn_unattributed(coded: CodedArticle) -> None:
+    """One warning per direct quote left without a speaker (the first few; then a count)."""
+    missing = [q for q in coded.quotes if q.direct and q.speaker_span is None]
+    for q in missing[:MAX_WARNINGS]:
+        start, end = q.content[0][0], q.content[-1][1]
+        preview = " ".join(coded.article.text[start:end][:60].split())
+        coded.warnings.append(f"quotes: quote {q.id} at characters {start}-{end} ({preview!r}) has no speaker: "
+                              "left unattributed")
+    if len(missing) > MAX_WARNINGS:
+        coded.warnings.append(f"quotes: {len(missing) - MAX_WARNINGS} more quotes left unattributed")

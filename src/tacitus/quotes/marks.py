@@ -109,8 +109,8 @@ class _Scanner:
         self.unbalanced_count += 1
         if self.unbalanced_count > MAX_WARNINGS:
             return
-        self.warnings.append(f"unbalanced quotation mark at character {at}: the quote is closed at the end of "
-                             "its paragraph")
+        self.warnings.append(f"unbalanced quotation mark at character {at}: the quote is closed where the next "
+                             "one opens or its paragraph ends")
 
     # -- events -----------------------------------------------------------------------------------------
     def newline(self, i: int) -> None:
