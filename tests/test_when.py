@@ -120,6 +120,12 @@ def test_earlier_event_is_not_dated_to_publication(dated):
     assert value is None and source == "unknown"
 
 
+def test_event_inside_an_earlier_event_is_not_dated_to_publication(dated):
+    doc, coded = dated("They discussed the budget during their last meeting in Astana.", "2012-10-24")
+    value, _, source, _ = event_date(doc, coded, _token(doc, "discussed"))
+    assert value is None and source == "unknown"
+
+
 def test_seed_dates(seed):
     found = {t.text: (t.value, t.resolution) for t in seed.times}
     assert found["23 October"] == ("2012-10-23", "day")

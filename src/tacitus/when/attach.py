@@ -28,6 +28,8 @@ EventDate = tuple[str | None, str | None, str, str | None]
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
 # Inside a trigger's own phrase a participle still describes the trigger ("the meeting held on Monday").
 OWN_CLAUSE_DEPS = OTHER_CLAUSE_DEPS - {"acl"}
+# Prepositions that put an event inside another one: it shares that one's time.
+TIME_SHARING_PREPS = frozenset({"during", "at", "on", "amid"})
 # Modifiers saying that an event happened before the one being reported.
 EARLIER_WORDS = frozenset({"latest", "last", "previous", "prior", "earlier", "past", "former", "recent",
                            "preceding"})
@@ -104,12 +106,32 @@ def _clause_head(token: Token) -> Token:
 
 
 def _marked_earlier(trigger: Token) -> bool:
-    """"his latest meeting", "the previous talks", "had met": the event precedes what is being reported."""
-    if any(c.dep_ in ("amod", "advmod") and c.lower_ in EARLIER_WORDS for c in trigger.children):
+    """"his latest meeting", "the previous talks", "had met", or an event inside one of them ("discussed
+    these matters during his latest meeting"): the event precedes what is being reported."""
+    if _earlier_word(trigger):
         return True
     if trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
         return True
-    return False
+    return any(_earlier_word(pobj) for pobj in _during_objects(trigger))
+
+
+def _earlier_word(token: Token) -> bool:
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in EARLIER_WORDS for c in token.children)
+
+
+def _during_objects(trigger: Token) -> list[Token]:
+    """Objects of "during"/"at" phrases of the trigger and of the verbs it depends on within its clause
+    ("time was spent discussing these matters during his latest meeting")."""
+    out = []
+    current = trigger
+    for _ in range(4):
+        for prep in current.children:
+            if prep.dep_ == "prep" and prep.lower_ in TIME_SHARING_PREPS:
+                out.extend(c for c in prep.children if c.dep_ == "pobj")
+        if current.dep_ in OTHER_CLAUSE_DEPS or current.head is current:
+            break
+        current = current.head
+    return out
 
 
 def _depth(token: Token) -> int:
