@@ -256,3 +256,16 @@ def test_real_plover_gsr_labels_all_map_to_plover_2():
     assert not [k for k in conv.counts if k.startswith("left out")]
     actors = convert.read("plover-gsr-actors", eval_path("plover_gsr", "PLOVER_GSR_CAMEO.json"))
     assert len(actors.items) == 650  # every actorText of the 322 records
+
+
+def test_committed_accuracy_report_holds_no_gold_text():
+    docs = [Path(__file__).resolve().parents[1] / "docs" / name for name in ("accuracy.md", "accuracy.json")]
+    if not all(d.exists() for d in docs):
+        pytest.skip("docs/accuracy.* not generated yet")
+    published = "\n".join(d.read_text(encoding="utf-8") for d in docs)
+    for fmt, parts in (("plover-gsr", ("plover_gsr", "PLOVER_GSR_CAMEO.json")),
+                       ("cameo-codebook", ("cameo_codebook_examples", "cameo-codes.csv")),
+                       ("polnear", ("polnear", "dev"))):
+        for item in convert.read(fmt, eval_path(*parts)).items:
+            words = item["text"].split()
+            assert " ".join(words[:8]) not in published, item["id"]

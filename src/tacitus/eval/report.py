@@ -160,8 +160,9 @@ def markdown(results: list[SetResult], absent: list[GoldSet], meta: dict[str, An
         f"- spaCy model: `{meta['model']}`",
         f"- run time: {meta['seconds']:.0f} s",
         "- reproduce: `make eval` (or `tacitus eval report --out docs/accuracy.md`) with the gold sets in "
-        "`../shared/eval`; converted sets and Tacitus's predictions are written to `build/eval/`, and any one "
-        "set can be re-scored with `tacitus eval TASK build/eval/SET.jsonl`.",
+        "`../shared/eval`; converted sets and Tacitus's predictions are written to `build/eval/` (not committed: "
+        "they hold gold text). One set is re-run with `tacitus eval TASK build/eval/SET.jsonl`; its stored "
+        "predictions are re-scored with `--score build/eval/SET.predictions.jsonl`.",
         "- matching rules: `tacitus.eval.score` and `tacitus.eval.score_events` (module docstrings), after "
         "`../shared/eval/FORMATS.md`. `n` is the number of items a figure is computed over (gold items for "
         "recall, F1 and accuracies; predictions for precision; labels for macro averages). Full counts are in "
