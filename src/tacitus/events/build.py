@@ -10,6 +10,9 @@ from .compose import Reading
 from .lexicon import Lexicon
 from .roles import Party, phrase_actors, resolved
 
+# Pronouns that refer back to the subject: never a target of their own clause.
+OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "itself", "themselves", "himself", "herself", "our",
+                          "ours", "my", "we", "us", "ourselves"})
 # Confidence: a start for each kind of reading, raised by what supports it (see ``confidence``).
 BASE_CONFIDENCE = 0.5
 STATEMENT_CONFIDENCE = 0.25
@@ -21,30 +24,66 @@ def pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Par
     """(source, target) pairs of a reading: coordinated sources each act on each target; a reciprocal act
     without a target ("X and Y agreed", "talks between X and Y") is coded in both directions."""
     sources = resolved(reading.sources, coded)
-    targets = resolved(reading.targets, coded)
-    if reading.swap:
-        sources, targets = targets, sources
-    participants = resolved(reading.participants, coded)
     known_sources = [p for p in sources if p.actor]
     source_ids = {p.actor for p in known_sources}
-    known_targets = [p for p in targets if p.actor and p.actor not in source_ids]
-    if not known_targets:
-        others = [p for p in participants if p.actor and p.actor not in source_ids]
+    participants = [p for p in resolved(reading.participants, coded) if p.actor]
+    targets = explicit_targets(reading, coded, source_ids)
+    if not targets:
+        others = [p for p in participants if p.actor not in source_ids]
         if others and (known_sources or len(others) == 1):
-            known_targets = others
-    if not known_targets and reading.recip:
-        group = known_sources if len(known_sources) >= 2 else \
-            [p for p in participants if p.actor] if not known_sources else []
+            targets = others
+    if not targets and reading.recip:
+        group = known_sources if len(known_sources) >= 2 else participants if not known_sources else []
         if len(group) >= 2:
             return [(a, b) for a in group for b in group if a.actor != b.actor]
-    if not known_sources and not known_targets and participants:
-        known = [p for p in participants if p.actor]
-        if len(known) >= 2 and reading.recip:
-            return [(a, b) for a in known for b in known if a.actor != b.actor]
-    source_side: list[Party | None] = known_sources or sources[:1] or [None]
-    target_side: list[Party | None] = known_targets or [None]
+    if not targets:
+        targets = deep_target(reading, coded, source_ids, _countries(known_sources, coded))
+    if reading.swap:
+        known_sources, targets = targets, known_sources
+        sources = known_sources
+    source_side: list[Party | None] = list(known_sources) or sources[:1] or [None]
+    target_side: list[Party | None] = list(targets) or [None]
     return [(s, t) for s in source_side for t in target_side
             if not (s and t and s.actor and s.actor == t.actor)]
+
+
+def own_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in OWN_PRONOUNS
+
+
+def _countries(parties: list[Party], coded: CodedArticle) -> set[str]:
+    out = set()
+    for party in parties:
+        actor = coded.actor(party.actor)
+        if actor is not None and actor.country:
+            out.add(actor.country)
+    return out
+
+
+def explicit_targets(reading: Reading, coded: CodedArticle, source_ids: set[str]) -> list[Party]:
+    """The first place (``Reading.target_options``) that names an actor other than the source. A possessive
+    or reflexive pronoun is never the target ("withdraw its troops")."""
+    options = reading.target_options or ([reading.targets] if reading.targets else [])
+    for option in options:
+        option = [t for t in option if not own_pronoun(t)]
+        found = [p for p in resolved(option, coded) if p.actor and p.actor not in source_ids]
+        if found:
+            return found
+    return []
+
+
+def deep_target(reading: Reading, coded: CodedArticle, source_ids: set[str], countries: set[str]
+                ) -> list[Party]:
+    """The nearest actor inside the predicate that is not of the source's country ("set up a center in
+    Tokyo")."""
+    for token in reading.deep:
+        if own_pronoun(token):
+            continue
+        for party in resolved([token], coded):
+            actor = coded.actor(party.actor)
+            if actor is not None and party.actor not in source_ids and actor.country not in countries:
+                return [party]
+    return []
 
 
 def statement_pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Party | None]]:

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .assign import assign
 from .lexicon import Lexicon
 from .match import Trigger, find_triggers
 from .modality import Modality, clause_irrealis, is_question, own_modality, verb_of
-from .syntax import SUBJECT_DEPS, direct_objects, lemma, phrase_tokens, subjects, with_conjuncts
+from .syntax import SUBJECT_DEPS, lemma, phrase_tokens, subjects, with_conjuncts
 
 # Frames that fix the kind of the event; an intent frame inside one of them adds nothing ("urged Y to
 # agree to hold talks" is an appeal for talks).
@@ -38,7 +39,8 @@ SEARCH_SKIP_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos", "punct", "
 SEARCH_DEPTH = 3
 # Prepositions whose object is an event that took place: "at the meeting", "during talks", "after clashes".
 EVENTIVE_PREPS = frozenset({"at", "during", "after", "before", "following", "since", "amid", "amidst", "ahead",
-                            "despite", "throughout", "until", "in", "through"})
+                            "despite", "throughout", "until", "in", "through", "for"})
+CAUSAL_HEADS = frozenset({"because", "result", "wake", "course", "aftermath"})
 EVENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT", "appos"})
 
 
@@ -57,6 +59,8 @@ class Reading:
     statement: bool = False
     content: list[Token] = field(default_factory=list)  # what a statement says
     future: bool = False
+    target_options: list[list[Token]] = field(default_factory=list)  # places to look for the target, in order
+    deep: list[Token] = field(default_factory=list)  # last resort: tokens inside the predicate
 
     @property
     def outer(self) -> Trigger:
@@ -69,6 +73,18 @@ class Reading:
     @property
     def rule(self) -> str:
         return " > ".join(t.entry.rule for t in self.chain)
+
+
+def obligation_kind(clause: Token) -> str | None:
+    """demand for "must" / "has to", appeal for "should" / "ought to", in the clause headed by ``clause``."""
+    words = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if words & {"must", "mustn't"}:
+        return "demand"
+    if words & {"should", "ought"}:
+        return "appeal"
+    if lemma(clause) in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
+        return "demand"  # "Y has to leave"
+    return None
 
 
 class SentenceReader:
@@ -120,8 +136,10 @@ class SentenceReader:
         for child in token.children:
             if child.dep_ == "prep" and lemma(child) in COMPLEMENT_PREPS:
                 starts.extend(o for o in child.children if o.dep_ in ("pobj", "pcomp"))
-        if trigger.is_noun and not starts:
-            starts = [c for c in token.children if c.dep_ == "relcl"]
+        if trigger.is_noun:
+            starts += [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+            if not starts:
+                starts = [c for c in token.children if c.dep_ == "relcl"]
         return starts
 
     def _governed(self, trigger: Trigger) -> Trigger | None:
@@ -149,7 +167,10 @@ class SentenceReader:
 
     def chains(self, trigger: Trigger, depth: int = 0) -> list[list[Trigger]]:
         governed = self.governs.get(trigger.token.i, [])
-        if not trigger.frame or trigger.frame == "speech" or not governed or depth > 5:
+        if trigger.frame == "speech":
+            said = [g for g in governed if self._said_event(trigger, g)]
+            return [[trigger, g] for g in said] or [[trigger]]
+        if not trigger.frame or not governed or depth > 5:
             return [[trigger]]
         out: list[list[Trigger]] = []
         for inner in governed:
@@ -158,11 +179,17 @@ class SentenceReader:
             out.extend([trigger, *rest] for rest in self.chains(inner, depth + 1))
         return out or [[trigger]]
 
+    @staticmethod
+    def _said_event(speech: Trigger, noun: Trigger) -> bool:
+        """An event noun that is the object of a speech verb is the speaker's act: "declared a ceasefire",
+        "announced sanctions against X"."""
+        return noun.is_noun and noun.token.head is speech.token and noun.token.dep_ in ("dobj", "nsubjpass")
+
     def roots(self) -> list[Trigger]:
         out = []
         for trigger in self.triggers:
             governor = self.governor.get(trigger.token.i)
-            if governor is None or governor.frame == "speech":
+            if governor is None or (governor.frame == "speech" and not self._said_event(governor, trigger)):
                 out.append(trigger)
         return out
 
@@ -187,17 +214,28 @@ class SentenceReader:
         code = self._code(chain)
         if code is None:
             return None
-        modality = self._modality(outer, allow_negated_future=not any(t.frame for t in chain))
-        if modality is None:
+        framed = any(t.frame for t in chain)
+        modality = own_modality(outer.token, self.lex.modality)
+        reason = modality.irrealis or self._irrealis(outer)
+        conflict = int(code[:2]) >= 14
+        if reason == "purpose" and code[:2] == "14":
+            reason = None  # "shunned work to protest ...": the purpose is the protest
+        if reason == "possible" and conflict and not framed and not modality.negated:
+            reason, modality.future = None, True  # "may halt mediation": a conflictual act held out is a threat
+        if reason or (modality.negated and not (modality.future and not framed)):
             return None
-        future = modality.future and not any(t.frame for t in chain)
+        future = modality.future and not framed
         if future:
             code = self._future(code, modality.negated)
             if code is None:
                 return None
         reading = Reading(code, chain, [], [], future=future)
-        self._roles(reading)
+        assign(self, reading)
         return reading
+
+    def _irrealis(self, outer: Trigger) -> str | None:
+        stop = {t.token.i for t in self.triggers if t.frame == "speech"}
+        return clause_irrealis(outer.token, self.lex.modality, stop)
 
     def _eventive(self, noun: Trigger) -> bool:
         """A bare event noun is coded only when the sentence reports it as having taken place: it names a
@@ -209,9 +247,12 @@ class SentenceReader:
             token = token.head
         if token.dep_ == "pobj":
             prep = token.head
-            if lemma(prep) not in EVENTIVE_PREPS:
+            word = lemma(prep)
+            if word == "of" and lemma(prep.head) in CAUSAL_HEADS:
+                pass  # "because of fighting between X and Y"
+            elif word not in EVENTIVE_PREPS:
                 return False
-            if lemma(prep) == "in" and prep.head.pos_ not in ("VERB", "AUX"):
+            elif word in ("in", "for") and prep.head.pos_ not in ("VERB", "AUX"):
                 return False
         elif token.dep_ not in EVENTIVE_DEPS:
             return False
@@ -245,6 +286,8 @@ class SentenceReader:
         kind = frame.frame
         if kind in PASS_THROUGH or kind == "speech":
             return code
+        if frame.is_noun and outer_kinds & (STRONG_FRAMES | {"intent"}):
+            return code  # "rejected calls for X", "accepted an offer to X": the verb's frame decides
         if kind == "negate":
             return None
         if kind == "attempt":
@@ -307,89 +350,14 @@ class SentenceReader:
             return None
         return modality
 
-    # ---- roles -------------------------------------------------------------------------------------
-    def _roles(self, reading: Reading) -> None:
-        from .roles import (addressees, between, clause_subject, noun_sources, noun_targets, verb_targets)
-
-        outer, act = reading.outer, reading.act
-        reading.recip = any(t.entry.roles.recip for t in reading.chain if not t.frame or t is act)
-        reading.needtarget = act.entry.roles.needtarget
-        reading.swap = act.entry.roles.swap
-        sources: list[Token] = []
-        if not outer.is_noun:
-            sources = subjects(outer.token)
-            sources = [self._argument_source(s) for s in sources]
-            sources = [s for group in sources for s in group]
-        if not sources:
-            for trigger in reading.chain:
-                if trigger.is_noun and not trigger.frame:
-                    sources = noun_sources(trigger.token, trigger.entry)
-                    break
-                if not trigger.is_noun and trigger is not outer and trigger.frame in (None, "light"):
-                    break
-        if act.is_noun:
-            reading.participants = between(act.token)
-        targets: list[Token] = []
-        strong = next((t for t in reading.chain if t.frame in ("appeal", "demand")), None)
-        if strong is not None and strong.entry.roles.addressee:
-            targets = addressees(strong.token, strong.entry)
-            if not targets:
-                inner = self.governs.get(strong.token.i, [])
-                if inner and not inner[0].is_noun and inner[0].token.dep_ == "ccomp":
-                    targets = clause_subject(inner[0].token)
-        if not targets:
-            targets = noun_targets(act.token, act.entry) if act.is_noun else verb_targets(act.token, act.entry)
-            targets = [t for group in (self._argument_target(t) for t in targets) for t in group]
-        if not targets and not act.is_noun:
-            # "imposed sanctions on Iran", "launched an attack against X": the object's prepositions
-            for obj in direct_objects(act.token):
-                targets = noun_targets(obj, act.entry if act.entry.roles.target_preps else None)
-                if targets:
-                    break
-        if not targets:
-            for trigger in reading.chain[:-1]:
-                if trigger.entry.roles.target_preps and not trigger.is_noun:
-                    targets = verb_targets(trigger.token, trigger.entry)
-                    if targets:
-                        break
-        if act.is_noun and not act.frame:
-            # a frame over a cooperation noun: "expects cooperation between Belarus and Russia"
-            reading.participants = reading.participants or self._noun_participants(act.token)
-        reading.sources = [s for s in with_conjuncts(sources) if s.i not in self._trigger_ids(reading)]
-        reading.targets = [t for t in with_conjuncts(targets) if t.i not in self._trigger_ids(reading)
-                           and t not in reading.sources]
-
-    def _noun_participants(self, noun: Token) -> list[Token]:
-        from .roles import between
-        found = between(noun)
-        if found:
-            return found
-        return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ")]
-
-    def _trigger_ids(self, reading: Reading) -> set[int]:
-        return {t.token.i for t in reading.chain}
-
-    def _argument_source(self, token: Token) -> list[Token]:
-        """An event noun as subject stands for its own source: "Israeli air strikes killed ..."."""
-        from .roles import noun_sources
-        noun = self.at.get(token.i)
-        if noun is not None and noun.is_noun and not noun.frame:
-            return noun_sources(noun.token, noun.entry)
-        return [token]
-
-    def _argument_target(self, token: Token) -> list[Token]:
-        """An event noun as object stands for its source: "condemned Y's attack" is aimed at Y."""
-        from .roles import noun_sources
-        noun = self.at.get(token.i)
-        if noun is not None and noun.is_noun:
-            return noun_sources(noun.token, noun.entry)
-        return [token]
-
     # ---- statements --------------------------------------------------------------------------------
     def _statement(self, speech: Trigger) -> Reading | None:
         from .roles import verb_targets
         if self._modality(speech) is None:
             return None
+        obliged = self._obligation(speech)
+        if obliged is not None:
+            return obliged
         content = [t for c in speech.token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")
                    for t in c.subtree]
         code = speech.entry.code or "010"
@@ -400,6 +368,23 @@ class SentenceReader:
         targets = verb_targets(speech.token, speech.entry) if speech.entry.roles.target_preps else []
         targets = [t for t in targets if t.i not in {c.i for c in content}]
         return Reading(code, [speech], sources, targets, statement=True, content=content)
+
+    def _obligation(self, speech: Trigger) -> Reading | None:
+        """ "X said Y must / should ACT" is X demanding (appealing) that Y ACT."""
+        from .roles import is_pronoun
+        for clause in (c for c in speech.token.children if c.dep_ == "ccomp"):
+            kind = obligation_kind(clause)
+            subject = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if kind is None or not subject or is_pronoun(subject[0]):
+                continue
+            inner = [g for g in self.governs.get(speech.token.i, []) if g.token.i in {t.i for t in clause.subtree}]
+            code = None
+            if inner:
+                act_code = self._code(inner[:1])
+                code = self.lex.derived(act_code, kind) if act_code else None
+            code = code or ("100" if kind == "demand" else "020")
+            return Reading(code, [speech, *inner[:1]], subjects(speech.token), with_conjuncts(subject))
+        return None
 
     def tone(self, tokens: list[Token]) -> int:
         score = 0

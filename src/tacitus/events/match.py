@@ -16,6 +16,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Children whose word can complete a phrasal verb key: "pull out", "call on", "open fire", "take part".
 # Verbs used as auxiliaries or as adjectives ("the detained sailors") name no event.
 NON_EVENT_VERB_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
+# Adjectives that govern an act like a verb: "is willing to withdraw", "ready to host".
+ADJ_FRAME_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp", "conj", "ROOT", "advcl"})
 PHRASAL_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "acomp", "oprd", "agent"})
 
 
@@ -42,9 +44,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     for token in sent:
         if token.pos_ in VERB_POS and token.dep_ not in NON_EVENT_VERB_DEPS:
-            trigger = best_entry(token, lex.verbs, verb_keys(token))
+            trigger = best_entry(token, lex.verbs, verb_keys(token, lex.verbs))
         elif token.pos_ in NOUN_POS:
-            trigger = best_entry(token, lex.nouns, [(lemma(token), None)])
+            trigger = best_entry(token, lex.nouns, [(w, None) for w in word_forms(token, lex.nouns)])
+        elif token.pos_ == "ADJ" and token.dep_ in ADJ_FRAME_DEPS:
+            trigger = best_entry(token, lex.verbs, [(lemma(token), None)])
         else:
             continue
         if trigger is not None:
@@ -52,9 +56,34 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     return found
 
 
-def verb_keys(verb: Token) -> list[tuple[str, Token | None]]:
+def word_forms(token: Token, index: dict[str, list[Entry]]) -> list[str]:
+    """The lemma, or when the lemmatizer's guess is not in the lexicon, forms stripped of a regular
+    inflection ("staged" -> "stage" where the model says "stag")."""
+    base = lemma(token)
+    if base in index:
+        return [base]
+    word = token.lower_
+    for form in _stripped(word):
+        if form in index:
+            return [form]
+    return [base]
+
+
+def _stripped(word: str) -> list[str]:
+    forms = [word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            forms.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and not repl:
+                forms.append(stem[:-1])  # "planned" -> "plann" -> "plan"
+    return forms
+
+
+def verb_keys(verb: Token, index: dict[str, list[Entry]]) -> list[tuple[str, Token | None]]:
     """The lemma and its phrasal forms present in the sentence: (key, word that completes it)."""
-    base = lemma(verb)
+    base = word_forms(verb, index)[0]
     keys: list[tuple[str, Token | None]] = [(base, None)]
     for child in verb.children:
         if child.dep_ in PHRASAL_DEPS:
@@ -92,9 +121,11 @@ def _in(words: frozenset[str] | None, token: Token) -> bool:
 
 
 def _objects(token: Token) -> list[Token]:
+    """Objects, and the "of" phrase of an object ("the return of inspectors", "a group of protesters")."""
     if token.pos_ in NOUN_POS:
         return [o for p, o in preposition_children(token) if p == "of"]
-    return direct_objects(token)
+    objs = direct_objects(token)
+    return objs + [o for obj in objs for p, o in preposition_children(obj) if p == "of"]
 
 
 def _check(condition: Condition, token: Token) -> bool:

@@ -42,7 +42,7 @@ def verb_of(token: Token) -> Token:
             break
         if head.pos_ in ("VERB", "AUX"):
             return head
-        if head.dep_ != "prep" and head.pos_ != "ADP":
+        if head.pos_ != "ADP":
             break
         current = head
     return token
@@ -50,6 +50,11 @@ def verb_of(token: Token) -> Token:
 
 def aux_kinds(verb: Token, words: dict[str, str]) -> list[str]:
     kinds = []
+    head = verb.head
+    if verb.dep_ == "xcomp" and lemma(head) in ("have", "need") and not any(
+            c.dep_ == "dobj" for c in head.children):
+        kinds.append("obligation")  # "Y has to leave", "Y needs to release ..."
+        kinds += aux_kinds(head, words)
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg") or (child.dep_ == "advmod" and lemma(child) in words):
             kind = words.get(child.lower_) or words.get(lemma(child))

@@ -18,6 +18,8 @@ DEFAULT_VERB_TARGETS = ("dobj", "dative", "against", "on", "upon", "with", "to",
                         "into", "over")
 DEFAULT_NOUN_TARGETS = ("on", "against", "with", "to", "toward", "towards", "between", "at", "upon")
 NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
+                          "themselves"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 # Dependents left out of a participant's phrase span.
 SPAN_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis"})
@@ -55,9 +57,29 @@ def parties(token: Token, coded: CodedArticle) -> list[Party]:
         return [Party(speaker, (token.idx, token.idx + len(token.text)), token)]
     found = actors_of(token, coded)
     span = _mention_span(token, coded) or np_span(token)
+    if not found and token.lower_ in THIRD_PERSON:
+        found = _antecedent(token, coded)
     if not found:
         return [Party(None, span, token)]
     return [Party(a.id, span, token) for a in found]
+
+
+def _antecedent(pronoun: Token, coded: CodedArticle) -> list:
+    """A pronoun the actor stage left unresolved, in a clause under another: the subject of the nearest
+    clause above ("Syria says it is willing ...", "the rebels said they will release ...")."""
+    current = pronoun.head
+    for _ in range(6):
+        if current.head is current:
+            return []
+        if current.dep_ in ("ccomp", "xcomp", "advcl", "conj") and current.head.pos_ in ("VERB", "AUX"):
+            head = current.head
+            for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subject.lower_ not in THIRD_PERSON and subject is not pronoun:
+                    found = actors_of(subject, coded)
+                    if found:
+                        return found
+        current = current.head
+    return []
 
 
 def _mention_span(token: Token, coded: CodedArticle) -> tuple[int, int] | None:

@@ -84,6 +84,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return []
         if rel or verb.dep_ == "acl" or not own_subjects(verb):
             return [head]
+    if verb.dep_ in ("acomp", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, depth + 1)  # "Norway is willing to ..."
     if verb.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADP"):
         target = head if head.pos_ != "ADP" else head.head
         return subjects(target, depth + 1)

@@ -1,0 +1,169 @@
+"""Which tokens are the source and the target of a reading.
+
+The source is the subject of the outermost trigger (through passives, control, coordination and
+relative clauses, see ``syntax.subjects``), or the owner of an event noun ("Israel's attack", "talks of
+X", "Israeli air strikes"). The target is looked for in a fixed order of places, each a list of tokens;
+the builder takes the first place that names an actor other than the source:
+
+1. who is asked, for appeals and demands ("urged Y to", "demanded that Y ...");
+2. who made the request or offer a frame answers ("rejected a U.S. request", "calls by X");
+3. the act's own target slots (its entry's prepositions, else object, dative, against, on, with, to ...);
+4. the prepositions of the act's object ("imposed sanctions on Iran");
+5. the target slots of the frames above the act ("agreed with X to ...", "gave X a grant");
+6. the parties of the act ("cooperation between Belarus and Russia"; used by the builder);
+7. any actor further inside the predicate ("set up a center in Tokyo"), nearest first.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .match import Trigger
+from .roles import (DEFAULT_VERB_TARGETS, addressees, between, clause_subject, noun_sources, noun_targets,
+                    verb_targets)
+from .syntax import SUBJECT_DEPS, direct_objects, subjects, with_conjuncts
+
+if TYPE_CHECKING:
+    from .compose import Reading, SentenceReader
+
+# Branches the deep search for a target does not enter: other clauses and the subject.
+DEEP_SKIP_DEPS = frozenset({"advcl", "relcl", "parataxis", "punct", "cc", "mark", "aux", "auxpass", "neg",
+                            "det", "nsubj", "nsubjpass", "csubj", "expl", "appos", "npadvmod"})
+DEEP_DEPTH = 5
+
+
+def assign(reader: SentenceReader, reading: Reading) -> None:
+    outer, act = reading.outer, reading.act
+    chain = reading.chain
+    reading.recip = any(t.entry.roles.recip for t in chain if not t.frame or t is act)
+    reading.needtarget = act.entry.roles.needtarget
+    reading.swap = act.entry.roles.swap
+    ids = {t.token.i for t in chain}
+    sources = [s for s in with_conjuncts(_sources(reader, reading)) if s.i not in ids]
+    reading.sources = sources
+    if act.is_noun and not act.frame:
+        reading.participants = between(act.token) or _modifier_parties(act.token)
+    options = [
+        _asked(reader, chain),
+        _requesters(reader, chain),
+        _act_targets(reader, act),
+        _object_preps(act),
+        _frame_targets(chain),
+    ]
+    reading.target_options = [[t for t in with_conjuncts(opt) if t.i not in ids and t not in sources]
+                              for opt in options if opt]
+    reading.deep = [t for t in _deep(chain, sources) if t.i not in ids]
+
+
+def _sources(reader: SentenceReader, reading: Reading) -> list[Token]:
+    outer = reading.outer
+    if not outer.is_noun:
+        found = [s for token in subjects(outer.token) for s in _argument_source(reader, token)]
+        if found:
+            return found
+    for trigger in reading.chain:
+        if trigger.is_noun and not trigger.frame:
+            return noun_sources(trigger.token, trigger.entry)
+        if not trigger.is_noun and trigger is not outer and trigger.frame in (None, "light"):
+            break
+    return []
+
+
+def _argument_source(reader: SentenceReader, token: Token) -> list[Token]:
+    """An event noun as subject stands for its own source: "Israeli air strikes killed ..."."""
+    noun = reader.at.get(token.i)
+    if noun is not None and noun.is_noun and not noun.frame:
+        return noun_sources(noun.token, noun.entry)
+    return [token]
+
+
+def _argument_target(reader: SentenceReader, token: Token) -> list[Token]:
+    """An event noun as object stands for its source: "condemned Y's attack" is aimed at Y."""
+    noun = reader.at.get(token.i)
+    if noun is not None and noun.is_noun:
+        return noun_sources(noun.token, noun.entry)
+    return [token]
+
+
+def _asked(reader: SentenceReader, chain: list[Trigger]) -> list[Token]:
+    strong = next((t for t in chain if t.frame in ("appeal", "demand") and not t.is_noun), None)
+    if strong is None or not strong.entry.roles.addressee:
+        return []
+    found = addressees(strong.token, strong.entry)
+    if found:
+        return found
+    for clause in (c for c in strong.token.children if c.dep_ == "ccomp"):
+        found = clause_subject(clause)  # "demanded that Y ..."
+        if found:
+            return found
+    return []
+
+
+def _requesters(reader: SentenceReader, chain: list[Trigger]) -> list[Token]:
+    """The owner of a request, offer or plan a frame answers: "rejected a U.S. request", "calls by X",
+    "an offer from Afghanistan"."""
+    for trigger in chain[1:]:
+        if trigger.is_noun and trigger.frame:
+            found = noun_sources(trigger.token, trigger.entry)
+            found += [o for o in _prep_objects(trigger.token, ("from",))]
+            if found:
+                return found
+    return []
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    from .syntax import prep_objects
+    return prep_objects(token, preps)
+
+
+def _act_targets(reader: SentenceReader, act: Trigger) -> list[Token]:
+    found = noun_targets(act.token, act.entry) if act.is_noun else verb_targets(act.token, act.entry)
+    return [t for token in found for t in _argument_target(reader, token)]
+
+
+def _object_preps(act: Trigger) -> list[Token]:
+    """ "imposed sanctions on Iran", "launched an attack against X": the object's prepositions."""
+    if act.is_noun:
+        return []
+    found: list[Token] = []
+    for obj in direct_objects(act.token):
+        found += noun_targets(obj, act.entry if act.entry.roles.target_preps else None)
+    return found
+
+
+def _frame_targets(chain: list[Trigger]) -> list[Token]:
+    found: list[Token] = []
+    for trigger in reversed(chain[:-1]):
+        if trigger.is_noun:
+            found += noun_targets(trigger.token, trigger.entry)
+        else:
+            found += verb_targets(trigger.token, trigger.entry)
+    return found
+
+
+def _modifier_parties(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ")]
+
+
+def _deep(chain: list[Trigger], sources: list[Token]) -> list[Token]:
+    """Tokens inside the predicate, breadth first from the act up to the outermost frame."""
+    skip = {t.i for s in sources for t in s.subtree}
+    out: list[Token] = []
+    seen: set[int] = set()
+    for trigger in reversed(chain):
+        queue = [(c, 1) for c in trigger.token.children if c.dep_ not in DEEP_SKIP_DEPS
+                 and c.dep_ not in SUBJECT_DEPS]
+        while queue:
+            token, depth = queue.pop(0)
+            if token.i in seen or token.i in skip:
+                continue
+            seen.add(token.i)
+            if token.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+                out.append(token)
+            if depth < DEEP_DEPTH:
+                queue.extend((c, depth + 1) for c in token.children if c.dep_ not in DEEP_SKIP_DEPS)
+    return out
+
+
+__all__ = ["assign", "DEFAULT_VERB_TARGETS"]
