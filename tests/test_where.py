@@ -112,6 +112,11 @@ def test_event_place_falls_back_to_dateline(placed):
     assert place is not None and place.name == "MINSK" and place.country == "BLR"
 
 
+def test_dateline_town_in_capitals(placed):
+    _, coded = placed("ROME, Oct 24 (Agency) - The government resigned.")
+    assert [(p.name, p.country) for p in coded.places][:1] == [("ROME", "ITA")]
+
+
 def test_seed_sochi(seed):
     sochi = next(p for p in seed.places if p.name == "Sochi")
     assert sochi.country == "RUS"

@@ -64,7 +64,10 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Entry]:
         """Records named ``name``. Short names in capitals ("US", "ACT", "NSW") match only in capitals."""
         if _is_code(name):
-            return self.codes.get(name, [])
+            found = self.codes.get(name, [])
+            # a town in capitals ("ROME, Oct 24 -") is still the town; 2-3 capitals are acronyms
+            if found or sum(ch.isalpha() for ch in name) < 4:
+                return found
         return self.index.get(normalise(name), [])
 
     def lookup_loose(self, name: str) -> tuple[list[Entry], bool]:

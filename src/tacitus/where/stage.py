@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from ..model import CodedArticle, Place
 from .candidates import Candidate, find_candidates
+from .dateline import dateline_span
 from .gazetteer import Entry, Gazetteer, gazetteer
 from .resolve import EXPLICIT_COUNTRY_WEIGHT, Context, best, score
 
@@ -30,7 +31,8 @@ class PlaceStage:
     def __call__(self, doc: Doc, coded: CodedArticle) -> None:
         gaz = self.gaz
         candidates = find_candidates(doc, gaz)
-        entries = [gaz.lookup_loose(c.span.text)[0] for c in candidates]
+        _add_dateline(doc, candidates, gaz)
+        entries = [gaz.lookup_loose(_lookup_name(c))[0] for c in candidates]
         primary = [{id(e) for e in options if gaz.is_primary(c.span.text, e)} for c, options in
                    zip(candidates, entries)]
         first = [best(e, Context(Counter(), []), primary=p) for e, p in zip(entries, primary)]
@@ -42,6 +44,11 @@ class PlaceStage:
             coded.places.append(place)
             for token in cand.span:
                 token._.place = place.id
+
+
+def _lookup_name(cand: Candidate) -> str:
+    text = cand.span.text
+    return text.title() if cand.source == "dateline" and text.isupper() else text
 
 
 def _context(first: list[Entry | None], entries: list[list[Entry]], coded: CodedArticle, gaz: Gazetteer) -> Context:
@@ -71,6 +78,16 @@ def _confident(pick: Entry, options: list[Entry], context: Context) -> bool:
         return True
     runner_up = max(score(e, context) for e in options if e is not pick)
     return score(pick, context) - runner_up >= CONFIDENT_MARGIN
+
+
+def _add_dateline(doc: Doc, candidates: list[Candidate], gaz: Gazetteer) -> None:
+    """The dateline town ("ROME, Oct 24 (Agency) -") is a place even when the tagger missed it."""
+    span = dateline_span(doc.text)
+    if span is None or any(c.span.start_char < span[1] and span[0] < c.span.end_char for c in candidates):
+        return
+    name = doc.char_span(span[0], span[1], alignment_mode="contract")
+    if name is not None and len(name) and gaz.lookup(name.text.title()):
+        candidates.insert(0, Candidate(name, "dateline"))
 
 
 def _container(i: int, candidates: list[Candidate], first: list[Entry | None]) -> Entry | None:
