@@ -6,7 +6,8 @@ target are lists of actors (compound actors); each source-target pair becomes on
 compound actors. When the markup marks actors ``SRC/TAR`` (reciprocal, "A and B agreed") and no target
 is given, each ordered pair of distinct sources is an event. A side the record does not give is ``null``.
 
-Actors: ``country`` is the record's ``code`` (ISO3, or IGO/NGO...), ``sector`` the first three letters of
+Actors: ``country`` is the record's ``code`` (ISO3, or IGO/NGO...; the few non-ISO codes that plainly stand
+for an ISO3 one, such as JAP, are normalised through data/eval/country_code_fixes.tsv), ``sector`` the first three letters of
 its ``sector`` (``CVLalb`` -> ``CVL``; the ethnic or religious suffix is kept in ``code``). The records
 include only non-null fields, so an actor without a sector asserts none (``null``); ``***`` (unknown) is
 left unscored (key absent).
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ... import ontology
+from ...resources import read_table
 from .common import Conversion, ConvertError, unique_id
 
 UNKNOWN_SECTOR = "***"
@@ -42,8 +44,18 @@ def actor_list(value: Any) -> list[dict[str, Any]]:
     return [a for a in value if isinstance(a, dict) and a.get("code")]
 
 
+_CODE_FIXES: dict[str, str] = {}
+
+
+def iso3(code: str) -> str:
+    """The ISO3 code a gold country code stands for (data/eval/country_code_fixes.tsv), else the code."""
+    if not _CODE_FIXES:
+        _CODE_FIXES.update({r["gold"]: r["iso3"] for r in read_table("eval", "country_code_fixes.tsv")})
+    return _CODE_FIXES.get(code, code)
+
+
 def actor(record_actor: dict[str, Any]) -> dict[str, Any]:
-    code = str(record_actor["code"]).strip().upper()
+    code = iso3(str(record_actor["code"]).strip().upper())
     raw = str(record_actor.get("sector") or "").strip()
     out: dict[str, Any] = {"country": code}
     if raw != UNKNOWN_SECTOR:
