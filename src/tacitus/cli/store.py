@@ -61,6 +61,8 @@ def ingest_command(
     delimiter: Annotated[str | None, typer.Option(help="CSV delimiter (default: sniffed; tab for .tsv).")] = None,
     any_language: Annotated[bool, typer.Option("--any-language", help="Skip the English-language check.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no final line.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per input on stdout: stored, skipped "
+                                                                  "or failed, article id, origin.")] = False,
 ) -> None:
     """Code articles into a store. Articles already stored are skipped, each article is saved whole or not
     at all, so an interrupted run is finished by running it again."""
@@ -76,8 +78,9 @@ def ingest_command(
     with store:
         run = Ingest(store, options, workers=workers, report=report)
         total = estimate_items(paths, options) if paths else 0
-        for _ in progress(run.run(paths), total, "ingest", enabled=not quiet and sys.stderr.isatty()):
-            pass
+        for outcome in progress(run.run(paths), total, "ingest", enabled=not quiet and sys.stderr.isatty()):
+            if verbose:
+                print(f"{outcome.kind}\t{outcome.article or '-'}\t{outcome.where or '-'}", flush=True)
         counts = store.counts()
     c = run.counts
     if not quiet:

@@ -19,12 +19,23 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..ingest import JSONL_EXT, CSV_EXT, Article, InputError, ReadOptions, read_paths, walk
+from typing import NamedTuple
+
+from ..actors.dictionary import ActorDictionary
+from ..ingest import CSV_EXT, JSONL_EXT, Article, InputError, ReadOptions, read_paths, walk
 from ..model import CodedArticle, DictionaryEntry
 from .store import Store
 
 STORED, SKIPPED, FAILED = "stored", "skipped", "failed"
 WORKER_BATCH = 8  # articles per task sent to a worker process
+
+
+class Outcome(NamedTuple):
+    """What became of one input item: stored, skipped (already stored) or failed; ``where`` is its origin."""
+
+    kind: str
+    article: str | None
+    where: str | None
 
 
 @dataclass
@@ -40,45 +51,29 @@ class IngestCounts:
 
 # ---- the learned actor dictionary ------------------------------------------------------------------------
 
-class _NoDictionary:
-    """Stands in while tacitus.actors.dictionary is not available: looks nothing up, learns nothing."""
-
-    def lookup(self, name: str, date: str | None = None) -> None:
-        return None
-
-    def learn(self, coded: CodedArticle) -> list[DictionaryEntry]:
-        return []
-
-
-def make_dictionary(entries: list[DictionaryEntry]):
-    """The actor dictionary built from stored entries, or a stand-in that does nothing when the actors
-    package does not provide one (yet)."""
-    try:
-        from ..actors.dictionary import ActorDictionary
-    except ImportError:
-        return _NoDictionary()
-    build = getattr(ActorDictionary, "from_entries", None)
-    return build(entries) if build else ActorDictionary(entries)
+def make_dictionary(entries: list[DictionaryEntry]) -> ActorDictionary:
+    """The learned actor dictionary as stored: what the coder consults and what learns from each article."""
+    return ActorDictionary(entries)
 
 
 # ---- running ---------------------------------------------------------------------------------------------
 
 class Ingest:
-    """One ingest run into ``store``. Iterate ``run(paths)`` for one outcome per input item (stored, skipped
-    or failed); problems go to ``report`` as ``origin: message`` lines."""
+    """One ingest run into ``store``. Iterate ``run(paths)`` for one ``Outcome`` per input item (stored,
+    skipped or failed); problems go to ``report`` as ``origin: message`` lines."""
 
     def __init__(self, store: Store, options: ReadOptions | None = None, workers: int = 1,
-                 report: Callable[[str], None] = lambda message: None, coder=None) -> None:
+                 report: Callable[[str], None] = lambda message: None, nlp=None) -> None:
         self.store = store
         self.options = options or ReadOptions()
         self.workers = max(1, workers)
         self.report = report
         self.counts = IngestCounts()
-        self._coder = coder
-        self._outcomes: deque[str] = deque()
+        self._nlp = nlp  # a loaded spaCy pipeline to reuse (tests); by default the coder loads its own
+        self._outcomes: deque[Outcome] = deque()
         self._in_flight: set[str] = set()  # read but not yet saved: only what is being coded, never the corpus
 
-    def run(self, paths: Iterable[str]) -> Iterator[str]:
+    def run(self, paths: Iterable[str]) -> Iterator[Outcome]:
         entries = self.store.actor_entries()
         self.dictionary = make_dictionary(entries)
         fresh = self._fresh(read_paths(paths, self.options))
@@ -92,24 +87,22 @@ class Ingest:
         """Articles not yet stored; input errors and stored articles become outcomes on the way."""
         for item in items:
             if isinstance(item, InputError):
-                self._fail(str(item))
+                self._fail(str(item), None, item.origin)
             elif item.id in self._in_flight or self.store.has_article(item.id):
-                self._outcome(SKIPPED)
+                self._outcome(SKIPPED, item.id, item.origin)
             else:
                 self._in_flight.add(item.id)
                 yield item
 
-    def _run_here(self, articles: Iterator[Article]) -> Iterator[str]:
-        coder = self._coder
-        if coder is None:
-            from ..pipeline import Coder
+    def _run_here(self, articles: Iterator[Article]) -> Iterator[Outcome]:
+        from ..pipeline import Coder
 
-            coder = Coder(dictionary=self.dictionary)
+        coder = Coder(nlp=self._nlp, dictionary=self.dictionary)
         for coded in coder.code_articles(articles, on_error=self._coding_failed):
             self._save(coded)
             yield from self._drain()
 
-    def _run_pool(self, articles: Iterator[Article], entries: list[DictionaryEntry]) -> Iterator[str]:
+    def _run_pool(self, articles: Iterator[Article], entries: list[DictionaryEntry]) -> Iterator[Outcome]:
         pending: deque[Future] = deque()
         with ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"), initializer=_worker_start,
                                  initargs=(entries,)) as pool:
@@ -120,37 +113,38 @@ class Ingest:
             while pending:
                 yield from self._take(pending.popleft())
 
-    def _take(self, future: Future) -> Iterator[str]:
+    def _take(self, future: Future) -> Iterator[Outcome]:
         for result in future.result():
             if isinstance(result, CodedArticle):
                 self._save(result)
             else:
                 article_id, origin, message = result
                 self._in_flight.discard(article_id)
-                self._fail(f"{origin}: could not be coded ({message})")
+                self._fail(f"{origin}: could not be coded ({message})", article_id, origin)
         yield from self._drain()
 
     def _save(self, coded: CodedArticle) -> None:
         learned = self.dictionary.learn(coded) or []
         saved = self.store.save(coded, learned)
         self._in_flight.discard(coded.article.id)
-        self._outcome(STORED if saved else SKIPPED)
+        self._outcome(STORED if saved else SKIPPED, coded.article.id, coded.article.origin)
 
     def _coding_failed(self, article: Article, exc: Exception) -> None:
         self._in_flight.discard(article.id)
-        self._fail(f"{article.origin or article.id}: could not be coded ({type(exc).__name__}: {exc})")
+        self._fail(f"{article.origin or article.id}: could not be coded ({type(exc).__name__}: {exc})",
+                   article.id, article.origin)
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, article_id: str | None, where: str | None) -> None:
         self.report(message)
         if len(self.counts.errors) < 1000:  # enough to show; the count goes on
             self.counts.errors.append(message)
-        self._outcome(FAILED)
+        self._outcome(FAILED, article_id, where)
 
-    def _outcome(self, outcome: str) -> None:
-        self.counts.add(outcome)
-        self._outcomes.append(outcome)
+    def _outcome(self, kind: str, article_id: str | None, where: str | None) -> None:
+        self.counts.add(kind)
+        self._outcomes.append(Outcome(kind, article_id, where))
 
-    def _drain(self) -> Iterator[str]:
+    def _drain(self) -> Iterator[Outcome]:
         while self._outcomes:
             yield self._outcomes.popleft()
 
