@@ -84,14 +84,18 @@ def char_span(doc, start: int, end: int) -> Span:
 
 
 def actor_of(tokens, head: Token, coded: CodedArticle) -> str | None:
-    """The actor id of the speaker: from the mention on the head token, else on any token of the span."""
+    """The actor id of the speaker: the actor of the head token's mention, else the one the actor stage
+    says speaks for the whole span (a name before a country: "Ana Ruiz of Chile"), else the first found."""
     helper = getattr(actor_stage, "actor_of", None)
+    in_span = getattr(actor_stage, "actors_in_span", None)
+    if helper is not None:
+        actor = helper(head, coded)
+        if actor is None and in_span is not None and tokens:
+            found = in_span(coded, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+            actor = found[0] if found else None
+        if actor is not None:
+            return getattr(actor, "id", actor)  # the helpers give the Actor
     for token in [head, *tokens]:
-        if helper is not None:
-            actor = helper(token, coded)
-            if actor is not None:
-                return getattr(actor, "id", actor)  # the helper may give the Actor or its id
-            continue
         index = token._.mention
         if index is not None and 0 <= index < len(coded.mentions):
             actor = coded.mentions[index].actor
