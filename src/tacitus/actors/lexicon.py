@@ -3,7 +3,9 @@ sector, read once per process from ``tacitus/data/actors/*.tsv``, and a matcher 
 
 The matcher is tokenisation-agnostic: it grows a lower-cased string token by token (with the text's own
 white space) and looks it up in a set of all phrase prefixes, so "Belarusian-Russian" (three tokens) finds
-both demonyms and "U.S." matches whatever way spaCy splits it. Work is linear in tokens.
+both demonyms and "U.S." matches whatever way spaCy splits it. Work is linear in tokens. A capitalised word
+that matches nothing may still be a misspelt country, demonym or capital ("Ethopia"): ``fuzzy.py`` decides,
+for words that are not themselves known places (``places.py``).
 """
 from __future__ import annotations
 
@@ -13,11 +15,14 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..resources import read_table
+from .fuzzy import MIN_LENGTH, FuzzyIndex
+from .places import Gazetteer, gazetteer
 
 # Entry kinds. country: a country name; demonym: an adjective or people noun; seat: a capital or a seat of
-# government; city: another large city; prefix: a combining form before a hyphen; org: an organisation;
-# title: a sector noun that a person holds; group: a sector noun for a body or collective.
-COUNTRY_KINDS = frozenset({"country", "demonym", "seat", "city", "prefix"})
+# government; city, region: a town or a province (found through the gazetteer, locate.py); prefix: a
+# combining form before a hyphen; org: an organisation; title: a sector noun that a person holds; group: a
+# sector noun for a body or collective.
+COUNTRY_KINDS = frozenset({"country", "demonym", "seat", "city", "region", "prefix"})
 SECTOR_KINDS = frozenset({"title", "group"})
 # How many tokens a lexicon phrase may span (longest names, "the Former Yugoslav Republic of Macedonia").
 MAX_TOKENS = 12
@@ -101,8 +106,6 @@ def _country_entries() -> list[Entry]:
             out.append(Entry(form, "seat", iso3, sector="GOV", name=form))
         for form in _forms(row["prefixes"]):
             out.append(Entry(form + "-", "prefix", iso3, name=name))
-    for row in read_table("actors", "cities.tsv"):
-        out.append(Entry(row["name"], "city", row["iso3"], name=row["name"]))
     return out
 
 
@@ -130,13 +133,19 @@ def _sector_entries() -> list[Entry]:
 
 
 # Kinds that win when two tables hold the same phrase (an organisation over a sector noun, and so on).
-_PRIORITY = {"org": 0, "seat": 1, "country": 2, "demonym": 3, "prefix": 4, "title": 5, "group": 6, "city": 7}
+_PRIORITY = {"org": 0, "seat": 1, "country": 2, "demonym": 3, "prefix": 4, "title": 5, "group": 6, "city": 7,
+             "region": 8}
+# Lexicon kinds a misspelt word may stand for (not other cities: too many near-homographs).
+FUZZY_KINDS = frozenset({"country", "demonym", "seat"})
+# Parts of speech a misspelt country word is tagged with.
+FUZZY_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 
 
 class Lexicon:
     """All actor phrases, indexed for the matcher."""
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], places: Gazetteer | None = None) -> None:
+        self.places = places if places is not None else Gazetteer([])
         self.entries: dict[str, list[Entry]] = {}
         self.prefixes: set[str] = set()
         for entry in entries:
@@ -150,13 +159,15 @@ class Lexicon:
         self.sector_modifiers = {r["word"]: r["sector"] for r in read_table("actors", "sector_modifiers.tsv")}
         self.country_names = {e.country: e.name for es in self.entries.values() for e in es
                               if e.kind == "country" and e.country}
+        self.fuzzy = FuzzyIndex({key: es[0] for key, es in self.entries.items()
+                                 if es[0].kind in FUZZY_KINDS and es[0].country and not es[0].caps_only})
 
     def match(self, doc: Doc) -> list[Hit]:
         """Longest lexicon matches, left to right, not overlapping."""
         hits: list[Hit] = []
         i, n = 0, len(doc)
         while i < n:
-            best = self._longest_at(doc, i, n)
+            best = self._longest_at(doc, i, n) or self._misspelt_at(doc, i)
             if best is None:
                 i += 1
                 continue
@@ -179,12 +190,22 @@ class Lexicon:
                     break
         return best
 
+    def _misspelt_at(self, doc: Doc, i: int) -> Hit | None:
+        """A capitalised word a letter or two away from one country word, and no known place itself."""
+        token = doc[i]
+        text = token.text
+        if (len(text) < MIN_LENGTH or not text[:1].isupper() or not text.isalpha() or text.isupper()
+                or token.pos_ not in FUZZY_POS or norm(text) in self.prefixes or self.places.known(text)):
+            return None
+        entry = self.fuzzy.find(text)
+        return Hit(i, i + 1, entry) if isinstance(entry, Entry) else None
+
     @staticmethod
     def _case_ok(entry: Entry, surface: str) -> bool:
         if entry.caps_only:
             return norm(surface) == norm(entry.form) and surface.replace("\u2019", "'") == entry.form
-        if entry.cased:
-            return surface[:1].isupper()
+        if entry.cased:  # "al-Qaeda" is written as its form starts
+            return surface[:1].isupper() or entry.form[:1].islower()
         return True
 
 
@@ -199,4 +220,4 @@ def _with_case(entry: Entry) -> Entry:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, built once per process."""
-    return Lexicon(_country_entries() + _org_entries() + _sector_entries())
+    return Lexicon(_country_entries() + _org_entries() + _sector_entries(), gazetteer())

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, CodedArticle, Evidence, Mention
 from .lexicon import Entry, Hit, Lexicon
+from .locate import place_hits
 from .phrases import (GROUP_PREPS, MODIFIER_DEPS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_PREPS, RolePhrase,
                       keep_hit, name_after, span_root)
 
@@ -59,11 +60,46 @@ class ArticleResolver:
         raw_hits = lexicon.match(doc)
         hit_at = {i: h for h in raw_hits for i in range(h.start, h.end)}
         people = [p for p in (self._person_span(e.start, e.end, hit_at) for e in ents if e.label_ == "PERSON") if p]
+        people = [(s, e) for s, e in people if not _lexicon_name(hit_at, s, e)]
         self.person_ents = {s: (s, e) for s, e in people}
         self.person_tokens = {i for s, e in people if e - s > 1 for i in range(s, e)}
         self.hits = [h for h in raw_hits if keep_hit(doc, h, self.ent_label, self.person_tokens)]
+        self._index_hits()
+        taken = set(self.hit_at) | {i for s, e in people for i in range(s, e)}
+        self.hits += place_hits(doc, lexicon.places, taken, self.person_tokens, self._country_near)
+        self.hits = [self._rehomed(h) for h in sorted(self.hits, key=lambda h: h.start)]
+        self._index_hits()
+
+    def _index_hits(self) -> None:
         self.hit_at = {i: h for h in self.hits for i in range(h.start, h.end)}
         self.country_counts = Counter(h.entry.country for h in self.hits if _national(h.entry))
+
+    def _rehomed(self, hit: Hit) -> Hit:
+        """A capital's name is another country's town when the sentence names that country and the article
+        never names the capital's own ("Tripoli, the north Lebanese port")."""
+        entry = hit.entry
+        if entry.kind != "seat" or entry.sector == "GOV":
+            return hit
+        sent = self.doc[hit.start].sent
+        named = [h.entry.country for h in self.hits if h.entry.kind in ("country", "demonym")]
+        if entry.country in named:
+            return hit
+        in_sentence = {h.entry.country for h in self.hits if sent.start <= h.start < sent.end
+                       and h.entry.kind in ("country", "demonym")}
+        for place in self.lexicon.places.lookup(self._text(hit.start, hit.end)):
+            if place.country != entry.country and place.country in in_sentence:
+                return Hit(hit.start, hit.end, Entry(entry.form, "city", place.country, name=entry.name))
+        return hit
+
+    def _country_near(self, token_i: int, countries: list[str]) -> str | None:
+        """Of ``countries``, the first one the sentence of token ``token_i`` names, else the one the article
+        names most."""
+        sent = self.doc[token_i].sent
+        for hit in self.hits:
+            if sent.start <= hit.start < sent.end and hit.entry.country in countries:
+                return hit.entry.country
+        named = [c for c in countries if self.country_counts.get(c)]
+        return max(named, key=lambda c: self.country_counts[c]) if named else None
 
     def _person_span(self, start: int, end: int, hit_at: dict[int, Hit]) -> tuple[int, int] | None:
         """A PERSON entity without a trailing possessive and without a leading country, title or article
@@ -489,6 +525,8 @@ class ArticleResolver:
                 actor.aliases.append(entry.code)
         elif entry.kind in ("seat", "city"):
             actor = self._place_actor(hit)
+        elif entry.kind == "region":  # a province or region as a whole, like a state named as a whole
+            actor = self._group(entry.country, None, "group", entry.name, "lexicon", by_name=True)
         elif entry.kind == "demonym" and entry.plural:
             actor = self._people(hit)
         else:
@@ -593,6 +631,13 @@ class ArticleResolver:
 
     def _text(self, start: int, end: int) -> str:
         return self.doc[start:end].text
+
+
+def _lexicon_name(hit_at: dict[int, Hit], start: int, end: int) -> bool:
+    """Whether one country or organisation name of the lexicon covers tokens start..end ("Sri Lanka" is no
+    person's name, whatever the recogniser says)."""
+    hit = hit_at.get(start)
+    return hit is not None and hit.start == start and hit.end == end and not hit.entry.is_sector
 
 
 def _national(entry: Entry) -> bool:

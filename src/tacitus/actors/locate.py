@@ -1,0 +1,82 @@
+"""Finding towns and regions the country lexicon lacks ("Samarra", "Cizre", "West Darfur State", "Sindh
+province") and choosing the country of a name several places share ("Tripoli").
+
+A run of capitalised words is read as a place when the gazetteer knows it and the text says it is one: the
+named-entity recogniser tags it as a place, a place noun stands next to it ("the town of", "province"), or
+a locative preposition comes before it and the recogniser does not call it a person. Of several places with
+the name, the one in a country the sentence names wins, then one the article names, then the largest.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..resources import read_table
+from .lexicon import Entry, Hit
+from .places import Gazetteer, Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "into", "from"})
+MAX_TOKENS = 4
+# Words that may stand inside a place name without a capital ("Bosnia and Herzegovina", "Deir ez-Zor").
+NAME_JOINERS = frozenset({"-", "and", "de", "del", "al", "el", "ez", "es", "ad", "as", "an", "of", "la"})
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("actors", "place_words.tsv"))
+
+
+def place_hits(doc: Doc, gazetteer: Gazetteer, taken: set[int], person_tokens: set[int],
+               country_in: Callable[[int, Iterable[str]], str | None]) -> list[Hit]:
+    """Place names outside ``taken`` tokens, as city/region hits. ``country_in(token_i, countries)``
+    chooses among candidate countries by context (None: no preference)."""
+    out: list[Hit] = []
+    i, n = 0, len(doc)
+    while i < n:
+        found = None if _skip(doc, i, taken, person_tokens) else _place_at(doc, i, gazetteer, taken)
+        if found is None:
+            i += 1
+            continue
+        end, places = found
+        chosen = country_in(i, [p.country for p in places]) or places[0].country
+        place = next(p for p in places if p.country == chosen)
+        kind = "city" if place.kind == "town" else "region"
+        out.append(Hit(i, end, Entry(doc[i:end].text, kind, place.country, name=doc[i:end].text)))
+        i = end
+    return out
+
+
+def _skip(doc: Doc, i: int, taken: set[int], person_tokens: set[int]) -> bool:
+    token = doc[i]
+    return i in taken or i in person_tokens or not token.text[:1].isupper() or not token.is_alpha
+
+
+def _place_at(doc: Doc, i: int, gazetteer: Gazetteer, taken: set[int]) -> tuple[int, list[Place]] | None:
+    """The longest place name starting at token i that the context confirms: (end, places)."""
+    last = i
+    while (last + 1 < len(doc) and last + 1 - i < MAX_TOKENS and last + 1 not in taken
+           and (doc[last + 1].text[:1].isupper() or doc[last + 1].lower_ in NAME_JOINERS)):
+        last += 1
+    for end in range(last + 1, i, -1):
+        if not doc[end - 1].is_alpha or doc[end - 1].lower_ in NAME_JOINERS:
+            continue
+        places = gazetteer.lookup(doc[i:end].text)
+        if places and _said_to_be_place(doc, i, end):
+            return end, places
+    return None
+
+
+def _said_to_be_place(doc: Doc, start: int, end: int) -> bool:
+    labels = {doc[k].ent_type_ for k in range(start, end)}
+    if labels <= PLACE_LABELS and "" not in labels:
+        return True
+    words = place_words()
+    before = doc[start - 1].lower_ if start > 0 else ""
+    before2 = doc[start - 2].lemma_.lower() if start > 1 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if before in words or after in words or (before == "of" and before2 in words):
+        return True
+    return before in LOCATIVE_PREPS and "PERSON" not in labels
