@@ -112,6 +112,25 @@ class SentenceReader:
                         self.governor.setdefault(g.token.i, trigger)
             elif not trigger.is_noun:
                 self._link_arguments(trigger)
+        for trigger in self.triggers:
+            owner = self._adjunct_owner(trigger)
+            if owner is not None:
+                self.governor.setdefault(trigger.token.i, owner)
+
+    def _adjunct_owner(self, trigger: Trigger) -> Trigger | None:
+        """A participle adjunct that only says what an event was about is part of it, not an event:
+        "demonstrated calling for independence", "blocked roads demanding that ...", "..., saying he
+        must resign"."""
+        token = trigger.token
+        if trigger.frame not in ("appeal", "demand", "speech") or token.tag_ != "VBG":
+            return None
+        if token.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+            return None
+        head = token.head
+        owner = self.at.get(head.i)
+        if owner is not None and owner is not trigger:
+            return owner
+        return None
 
     def _link_arguments(self, act: Trigger) -> None:
         """An act verb's event-noun subject or object is its argument, not an event of its own
@@ -128,7 +147,7 @@ class SentenceReader:
         parts = {p.i for p in trigger.parts}
         if trigger.frame == "light":
             starts = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-            starts += [o for c in token.children if c.dep_ == "prep" and lemma(c) in ("in", "on")
+            starts += [o for c in token.children if c.dep_ == "prep" and lemma(c) in ("in", "on", "with")
                        for o in c.children if o.dep_ in ("pobj", "pcomp")]
             return starts
         deps = NOUN_COMPLEMENT_DEPS if trigger.is_noun else VERB_COMPLEMENT_DEPS
@@ -183,7 +202,14 @@ class SentenceReader:
     def _said_event(speech: Trigger, noun: Trigger) -> bool:
         """An event noun that is the object of a speech verb is the speaker's act: "declared a ceasefire",
         "announced sanctions against X"."""
-        return noun.is_noun and noun.token.head is speech.token and noun.token.dep_ in ("dobj", "nsubjpass")
+        if not noun.is_noun or noun.frame:
+            return False
+        token = noun.token
+        if token.head is speech.token:
+            return token.dep_ in ("dobj", "nsubjpass")
+        # "announced $33 million in aid": the act inside the object's phrase
+        head = token.head.head if token.dep_ == "pobj" else None
+        return head is not None and head.head is speech.token and head.dep_ == "dobj"
 
     def roots(self) -> list[Trigger]:
         out = []
@@ -207,14 +233,14 @@ class SentenceReader:
 
     def read(self, chain: list[Trigger]) -> Reading | None:
         outer = chain[0]
-        if outer.is_noun and len(chain) == 1 and not self._eventive(outer):
+        if outer.is_noun and not self._eventive(outer):
             return None
         if outer.frame == "speech" and len(chain) == 1:
             return self._statement(outer)
         code = self._code(chain)
         if code is None:
             return None
-        framed = any(t.frame for t in chain)
+        framed = any(t.frame and t.frame not in PASS_THROUGH for t in chain)
         modality = own_modality(outer.token, self.lex.modality)
         reason = modality.irrealis or self._irrealis(outer)
         conflict = int(code[:2]) >= 14

@@ -43,7 +43,7 @@ class Trigger:
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     for token in sent:
-        if token.pos_ in VERB_POS and token.dep_ not in NON_EVENT_VERB_DEPS:
+        if token.pos_ in VERB_POS and token.dep_ not in NON_EVENT_VERB_DEPS and not _background(token):
             trigger = best_entry(token, lex.verbs, verb_keys(token, lex.verbs))
         elif token.pos_ in NOUN_POS:
             trigger = best_entry(token, lex.nouns, [(w, None) for w in word_forms(token, lex.nouns)])
@@ -54,6 +54,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if trigger is not None:
             found.append(trigger)
     return found
+
+
+def _background(verb: Token) -> bool:
+    """A past participle describing a noun, without an agent, is background, not a reported event: "the
+    fishermen, held captive in Libya", "weapons seized last year", "the curfew imposed in Sudan"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def word_forms(token: Token, index: dict[str, list[Entry]]) -> list[str]:
@@ -120,6 +126,13 @@ def _in(words: frozenset[str] | None, token: Token) -> bool:
     return lemma(token) in words or token.lower_ in words
 
 
+def _noun_in(words: frozenset[str] | None, token: Token) -> bool:
+    """The head of a noun phrase or one of its modifiers is in ``words``: "peacekeeping force"."""
+    if _in(words, token):
+        return True
+    return words is not None and any(_in(words, m) for m in token.children if m.dep_ in ("compound", "amod"))
+
+
 def _objects(token: Token) -> list[Token]:
     """Objects, and the "of" phrase of an object ("the return of inspectors", "a group of protesters")."""
     if token.pos_ in NOUN_POS:
@@ -131,11 +144,11 @@ def _objects(token: Token) -> list[Token]:
 def _check(condition: Condition, token: Token) -> bool:
     kind, words = condition.kind, condition.words
     if kind == "obj":
-        return any(_in(words, o) for o in _objects(token))
+        return any(_noun_in(words, o) for o in _objects(token))
     if kind == "noobj":
         return not _objects(token)
     if kind == "prep":
-        return any(p in condition.prep and _in(words, o) for p, o in preposition_children(token))
+        return any(p in condition.prep and _noun_in(words, o) for p, o in preposition_children(token))
     if kind == "prt":
         return bool(particles(token) & condition.prep)
     if kind == "subj":
