@@ -80,3 +80,17 @@ def test_cli_quotes_rejects_store_options_without_db(tmp_path):
     path.write_text("He said that it rained.", encoding="utf-8")
     result = CliRunner().invoke(app, ["quotes", str(path), "--speaker", "Smith"])
     assert result.exit_code != 0 and "--db" in result.output
+
+
+def test_cli_quotes_from_a_store(tmp_path, seed_text):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    runner = CliRunner()
+    ingest = runner.invoke(app, ["ingest", str(path), "--db", str(db), "--date", "2012-10-24"])
+    assert ingest.exit_code == 0, ingest.output
+    result = runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "Rogozin", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert rows and all("Rogozin" in (r["speaker_actor"] or "") for r in rows)
+    assert {r["cue"] for r in rows} >= {"pointed out", "said"}
