@@ -82,6 +82,10 @@ def test_dateline_without_year_takes_the_article_year():
     assert dateline_date(text) == "2012-10-24"
 
 
+def test_dateline_in_a_rarer_format_uses_the_fallback():
+    assert dateline_date("Posted 2012/10/24\n\nThe ministry said the budget was approved.") == "2012-10-24"
+
+
 def test_no_dateline_no_date():
     assert dateline_date("The ministry said the budget was approved on Monday.") is None
 

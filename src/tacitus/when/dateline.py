@@ -58,9 +58,13 @@ def _fallback(line: str) -> str | None:
     """dateparser for the rarer formats the rules miss (slow: only short dated head lines, cached)."""
     import dateparser  # noqa: PLC0415 - imported only when needed: it takes a second to load
 
-    found = dateparser.parse(line, languages=["en"],
-                             settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
-    return found.date().isoformat() if found else None
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    first_digit = next((i for i, ch in enumerate(line) if ch.isdigit()), 0)
+    for text in dict.fromkeys([line, line[first_digit:]]):  # "Posted 2012/10/24": without the label too
+        found = dateparser.parse(text, languages=["en"], settings=settings)
+        if found:
+            return found.date().isoformat()
+    return None
 
 
 def valid_date(text: str | None) -> date | None:

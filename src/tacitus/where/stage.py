@@ -30,6 +30,8 @@ class PlaceStage:
 
     def __call__(self, doc: Doc, coded: CodedArticle) -> None:
         gaz = self.gaz
+        # (actors' person mentions are not used to veto places: on news they cover "Glasgow", "Java" and
+        # titles such as "Mexico City Health Minister ...", and cost more places than they save)
         candidates = find_candidates(doc, gaz)
         _add_dateline(doc, candidates, gaz)
         entries = [gaz.lookup_loose(_lookup_name(c))[0] for c in candidates]
