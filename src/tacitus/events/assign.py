@@ -74,7 +74,7 @@ def _argument_source(reader: SentenceReader, token: Token) -> list[Token]:
     """An event noun as subject stands for its own source: "Israeli air strikes killed ..."."""
     noun = reader.at.get(token.i)
     if noun is not None and noun.is_noun and not noun.frame:
-        return noun_sources(noun.token, noun.entry)
+        return noun_sources(noun.token, noun.entry) or between(noun.token)
     return [token]
 
 

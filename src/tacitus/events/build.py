@@ -8,6 +8,7 @@ from .. import ontology
 from ..model import CodedArticle, Event
 from .compose import Reading
 from .lexicon import Lexicon
+from .modality import verb_of
 from .roles import Party, phrase_actors, resolved
 
 # Pronouns that refer back to the subject: never a target of their own clause.
@@ -113,9 +114,32 @@ def confidence(reading: Reading, source: Party | None, target: Party | None) -> 
         value -= 0.1
     if reading.future:
         value -= 0.05
+    value += MAIN_CLAUSE_BONUS.get(clause_level(reading.outer.token), 0.0)
     if not ((source and source.actor) or (target and target.actor)):
         value *= NO_ACTOR_FACTOR
     return round(min(max(value, 0.05), 0.95), 3)
+
+
+# What the sentence is mainly about ranks above what it mentions on the way.
+MAIN_CLAUSE_BONUS = {"main": 0.1, "reported": 0.05}
+SUBORDINATE_DEPS = frozenset({"relcl", "advcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "npadvmod"})
+
+
+def clause_level(token: Token) -> str:
+    """main: the sentence's own predicate (or coordinated with it); reported: the content of a main
+    speech verb; subordinate: anything else."""
+    current = verb_of(token)
+    reported = False
+    for _ in range(20):
+        dep = current.dep_
+        if dep == "ROOT":
+            return "reported" if reported else "main"
+        if dep in SUBORDINATE_DEPS:
+            return "subordinate"
+        if dep in ("ccomp", "parataxis") or (dep == "xcomp" and not reported):
+            reported = reported or dep != "xcomp"
+        current = current.head
+    return "subordinate"
 
 
 class EventBuilder:

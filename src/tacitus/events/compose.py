@@ -75,6 +75,10 @@ class Reading:
         return " > ".join(t.entry.rule for t in self.chain)
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def obligation_kind(clause: Token) -> str | None:
     """demand for "must" / "has to", appeal for "should" / "ought to", in the clause headed by ``clause``."""
     words = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
@@ -110,7 +114,7 @@ class SentenceReader:
                     self.governs[trigger.token.i] = group
                     for g in group:
                         self.governor.setdefault(g.token.i, trigger)
-            elif not trigger.is_noun:
+            if not trigger.is_noun:
                 self._link_arguments(trigger)
         for trigger in self.triggers:
             owner = self._adjunct_owner(trigger)
@@ -134,9 +138,11 @@ class SentenceReader:
 
     def _link_arguments(self, act: Trigger) -> None:
         """An act verb's event-noun subject or object is its argument, not an event of its own
-        ("air strikes killed ...", "condemned the attack")."""
+        ("air strikes killed ...", "condemned the attack"); so is a frame verb's subject ("the summit
+        failed to reach agreement")."""
+        deps = ("nsubj", "nsubjpass") if act.frame else ("nsubj", "nsubjpass", "dobj")
         for child in act.token.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i in self.at:
+            if child.dep_ in deps and child.i in self.at:
                 noun = self.at[child.i]
                 if noun.is_noun and not noun.frame and child.i not in self.governor:
                     self.governor[child.i] = act
@@ -156,6 +162,9 @@ class SentenceReader:
             if child.dep_ == "prep" and lemma(child) in COMPLEMENT_PREPS:
                 starts.extend(o for o in child.children if o.dep_ in ("pobj", "pcomp"))
         if trigger.is_noun:
+            if not starts and token.dep_ == "dobj":
+                # "rejected appeals to release X": the parse often hangs the infinitive on the verb
+                starts = [c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)]
             starts += [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
             if not starts:
                 starts = [c for c in token.children if c.dep_ == "relcl"]
@@ -202,7 +211,7 @@ class SentenceReader:
     def _said_event(speech: Trigger, noun: Trigger) -> bool:
         """An event noun that is the object of a speech verb is the speaker's act: "declared a ceasefire",
         "announced sanctions against X"."""
-        if not noun.is_noun or noun.frame:
+        if not noun.is_noun or noun.frame in ("speech", "light"):
             return False
         token = noun.token
         if token.head is speech.token:
@@ -240,7 +249,8 @@ class SentenceReader:
         code = self._code(chain)
         if code is None:
             return None
-        framed = any(t.frame and t.frame not in PASS_THROUGH for t in chain)
+        # a frame that governs an act speaks for it; a frame alone ("will accept refugees") is an act
+        framed = len(chain) > 1 and any(t.frame and t.frame not in PASS_THROUGH for t in chain[:-1])
         modality = own_modality(outer.token, self.lex.modality)
         reason = modality.irrealis or self._irrealis(outer)
         conflict = int(code[:2]) >= 14
@@ -248,10 +258,11 @@ class SentenceReader:
             reason = None  # "shunned work to protest ...": the purpose is the protest
         if reason == "possible" and conflict and not framed and not modality.negated:
             reason, modality.future = None, True  # "may halt mediation": a conflictual act held out is a threat
-        if reason or (modality.negated and not (modality.future and not framed)):
+        if reason or (modality.negated and not modality.future):
             return None
         future = modality.future and not framed
-        if future:
+        if future or (modality.negated and framed):
+            # "will not end the strike": a refusal of what the frame says (1242)
             code = self._future(code, modality.negated)
             if code is None:
                 return None
@@ -320,6 +331,8 @@ class SentenceReader:
             return self.lex.derived(code, "attempt") or code
         if kind == "deny":
             return "016"
+        if kind == "consider":
+            return "014"  # "considering slashing aid": an option weighed, not an act
         if kind == "intent":
             if outer_kinds & STRONG_FRAMES:
                 return code

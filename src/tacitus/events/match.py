@@ -59,7 +59,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 def _background(verb: Token) -> bool:
     """A past participle describing a noun, without an agent, is background, not a reported event: "the
     fishermen, held captive in Libya", "weapons seized last year", "the curfew imposed in Sudan"."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return verb.head.dep_ != "ROOT"  # a sentence with no verb but this one: the parse missed the predicate
 
 
 def word_forms(token: Token, index: dict[str, list[Entry]]) -> list[str]:

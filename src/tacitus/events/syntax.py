@@ -128,11 +128,12 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 
 
 def preposition_children(token: Token) -> Iterator[tuple[str, Token]]:
-    """(preposition, object) pairs of ``token``: "talks with X in Minsk" -> ("with", X), ("in", Minsk)."""
+    """(preposition, object) pairs of ``token``: "talks with X in Minsk" -> ("with", X), ("in", Minsk).
+    Dates and times are left out ("on Monday" is no "on" object)."""
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
             for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
+                if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
                     yield lemma(child), obj
 
 
