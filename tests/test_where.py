@@ -58,6 +58,13 @@ def test_container_after_comma(placed):
     assert town.country == "USA" and town.admin1 == "California"
 
 
+def test_container_beats_a_bigger_namesake(placed):
+    """A famous town must not vote for itself: "Paris, Texas" is in Texas."""
+    _, coded = placed("The band played in Paris, Texas, last night.")
+    town = next(p for p in coded.places if p.name == "Paris")
+    assert (town.country, town.admin1) == ("USA", "Texas")
+
+
 def test_place_named_in_an_organisation(placed):
     found = places(placed, "The U.S. Centers for Disease Control confirmed the case.")
     assert found.get("U.S.") == ("USA", "country")

@@ -41,7 +41,8 @@ class PlaceStage:
         context = _context(first, entries, coded, gaz)
         for i, (cand, options) in enumerate(zip(candidates, entries)):
             container = _container(i, candidates, first)
-            choice = best(options, context, container, primary=primary[i])
+            others = _without_own(context, first[i], options, cand.span.text, candidates, first)
+            choice = best(options, others, container, primary=primary[i])
             place = _place(f"p{len(coded.places) + 1}", cand, choice, coded, gaz)
             coded.places.append(place)
             for token in cand.span:
@@ -71,6 +72,20 @@ def _context(first: list[Entry | None], entries: list[list[Entry]], coded: Coded
         if cc:
             countries[cc] += ACTOR_COUNTRY_WEIGHT
     return Context(countries, points)
+
+
+def _without_own(context: Context, pick: Entry | None, options: list[Entry], name: str,
+                 candidates: list[Candidate], first: list[Entry | None]) -> Context:
+    """The context minus what this very name put into it: "Paris" read first as the French capital must not
+    vote for itself against "Paris, Texas"."""
+    if pick is None or not _confident(pick, options, Context(Counter(), [])):
+        return context
+    same = sum(1 for c, f in zip(candidates, first) if f is pick and c.span.text == name)
+    countries = context.countries.copy()
+    if pick.cc:
+        countries[pick.cc] -= same * (EXPLICIT_COUNTRY_WEIGHT if pick.feature == "country" else 1)
+    points = [p for p in context.points if p != (pick.lat, pick.lon)]
+    return Context(+countries, points)
 
 
 def _confident(pick: Entry, options: list[Entry], context: Context) -> bool:
