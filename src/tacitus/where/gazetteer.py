@@ -19,6 +19,7 @@ MIN_CITY_POPULATION = 1000
 # are mostly other languages' spellings and only add false matches.
 ALTERNATE_NAME_POPULATION = 15000
 LOOSE_MIN_POPULATION = 100_000
+LOOSE_FEATURES = frozenset({"country", "admin1", "region", "continent", "sea"})
 
 
 class Entry(NamedTuple):
@@ -79,7 +80,8 @@ class Gazetteer:
         for stripped in _without_generic_words(name):
             # without its generic words a name is short and common ("Eastern Creek" -> "Creek"): only
             # prominent records may answer
-            found = [e for e in self.lookup(stripped) if e.feature != "city" or e.population >= LOOSE_MIN_POPULATION]
+            found = [e for e in self.lookup(stripped) if e.feature in LOOSE_FEATURES or
+                     (e.feature == "city" and e.population >= LOOSE_MIN_POPULATION)]
             if found:
                 return found, True
         return [], False

@@ -39,10 +39,13 @@ class PlaceStage:
                    zip(candidates, entries)]
         first = [best(e, Context(Counter(), []), primary=p) for e, p in zip(entries, primary)]
         context = _context(first, entries, coded, gaz)
-        for i, (cand, options) in enumerate(zip(candidates, entries)):
-            container = _container(i, candidates, first)
-            others = _without_own(context, first[i], options, cand.span.text, candidates, first)
-            choice = best(options, others, container, primary=primary[i])
+        # right to left, so that in "Guildford, Surrey, UK" Surrey is read (in the UK) before Guildford
+        chosen: list[Entry | None] = [None] * len(candidates)
+        for i in range(len(candidates) - 1, -1, -1):
+            container = _container(i, candidates, chosen)
+            others = _without_own(context, first[i], entries[i], candidates[i].span.text, candidates, first)
+            chosen[i] = best(entries[i], others, container, primary=primary[i])
+        for i, (cand, choice) in enumerate(zip(candidates, chosen)):
             place = _place(f"p{len(coded.places) + 1}", cand, choice, coded, gaz)
             coded.places.append(place)
             for token in cand.span:
@@ -107,7 +110,7 @@ def _add_dateline(doc: Doc, candidates: list[Candidate], gaz: Gazetteer) -> None
         candidates.insert(0, Candidate(name, "dateline"))
 
 
-def _container(i: int, candidates: list[Candidate], first: list[Entry | None]) -> Entry | None:
+def _container(i: int, candidates: list[Candidate], chosen: list[Entry | None]) -> Entry | None:
     """The place right after "X, " that holds X ("Pandi, Bulacan", "Sochi, Russia")."""
     if i + 1 >= len(candidates):
         return None
@@ -115,7 +118,7 @@ def _container(i: int, candidates: list[Candidate], first: list[Entry | None]) -
     between = here.doc.text[here.end_char:after.start_char]
     if between.strip() != ",":
         return None
-    return first[i + 1]
+    return chosen[i + 1]
 
 
 def _place(place_id: str, cand: Candidate, entry: Entry | None, coded: CodedArticle, gaz: Gazetteer) -> Place:
