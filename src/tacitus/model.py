@@ -173,7 +173,8 @@ class Place(Record):
 
 @dataclass
 class TimeRef(Record):
-    """A date expression resolved against the publication date. resolution: day | month | year."""
+    """A date expression resolved against the publication date. resolution: day | week | month | year
+    (a week value is an ISO week, ``2012-W52``)."""
 
     id: str
     text: str
@@ -190,7 +191,8 @@ class Event(Record):
     """Who did what to whom. Actor fields hold actor ids of the same CodedArticle.
 
     ``date_source`` is "text" when a date expression in the clause supports the date, "publication" when the
-    publication date stands in for it. ``rule`` names the lexicon entry or model that produced the event.
+    publication date stands in for it, "unknown" when the text says the event happened earlier but not when
+    (``date`` is then None). ``rule`` names the lexicon entry or model that produced the event.
     """
 
     id: str
