@@ -156,7 +156,7 @@ def snapshot(db: Path) -> dict:
 
 @pytest.mark.slow
 def test_a_thousand_articles_then_again_changes_nothing(tmp_path, nlp):
-    corpus = corpus_gen.write_jsonl(tmp_path / "corpus.jsonl", 1000)
+    corpus = corpus_gen.write_jsonl(tmp_path / "corpus.jsonl", 1000, short=True)
     db = tmp_path / "big.duckdb"
     first = run_ingest(db, [corpus], nlp)
     assert (first.counts.stored, first.counts.failed) == (1000, 0)
@@ -192,7 +192,7 @@ def kill_after(process: subprocess.Popen, stored: int, pause: float) -> int:
 @pytest.mark.slow
 def test_kill_9_at_random_moments_then_resume_equals_a_clean_run(tmp_path, nlp):
     n = 150
-    corpus = corpus_gen.write_jsonl(tmp_path / "corpus.jsonl", n, seed=21)
+    corpus = corpus_gen.write_jsonl(tmp_path / "corpus.jsonl", n, seed=21, short=True)
     clean = tmp_path / "clean.duckdb"
     run_ingest(clean, [corpus], nlp)
     db = tmp_path / "killed.duckdb"
@@ -216,7 +216,7 @@ def test_worker_processes_code_and_store_every_article(tmp_path, nlp):
     from tacitus.pipeline import Coder
     from tacitus.store.ingest import make_dictionary
 
-    corpus = corpus_gen.write_jsonl(tmp_path / "corpus.jsonl", 30, seed=5)
+    corpus = corpus_gen.write_jsonl(tmp_path / "corpus.jsonl", 30, seed=5, short=True)
     pooled = tmp_path / "pooled.duckdb"
     process = tacitus_ingest(corpus, pooled, "--workers", "2")
     assert process.wait(timeout=600) == 0, process.stderr.read()  # type: ignore[union-attr]
