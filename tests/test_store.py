@@ -52,7 +52,7 @@ def test_save_is_idempotent_by_article_id(db):
 def test_a_failing_save_leaves_nothing_behind(db, monkeypatch):
     coded = meeting()
     with Store(db) as store:
-        def boom(article_id):
+        def boom(article_id, events):
             raise RuntimeError("disk on fire")
 
         monkeypatch.setattr(store, "_merge_article", boom)  # fails after the article's rows were inserted

@@ -111,6 +111,24 @@ def test_different_events_stay_apart(tmp_path):
         assert store.counts()["merged_events"] == 5
 
 
+def test_runs_longer_than_the_fetch_window_merge_the_same(tmp_path, monkeypatch):
+    """A daily series longer than the days fetched around a new mention is fetched whole."""
+    import tacitus.store.store as store_module
+
+    series = [report("Belarus", "criticised", "Russia", "111", f"2024-03-{d:02d}", extra=f"Day {d}.")
+              for d in range(1, 13)]
+    with Store(tmp_path / "wide.duckdb") as store:
+        for coded in series:
+            store.save(coded)
+        expected = merged_state(store)
+    monkeypatch.setattr(store_module, "MERGE_WINDOW", 2)
+    with Store(tmp_path / "narrow.duckdb") as store:
+        for coded in reversed(series):
+            store.save(coded)
+        assert merged_state(store) == expected
+    assert len(expected) == 6  # twelve consecutive days, two-day windows
+
+
 def merged_state(store: Store) -> set:
     links = {}
     for r in store.rows("SELECT merged, article, event FROM merged_links"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -21,6 +21,7 @@ from . import merge, rows, schema
 
 DEFAULT_PATH = "tacitus.duckdb"
 INSERT_CHUNK = 200  # rows per INSERT statement: one statement with many rows is much faster than executemany
+MERGE_WINDOW = 31  # days around a new mention fetched at once when merging; longer runs are fetched whole
 
 
 class StoreError(Exception):
@@ -154,10 +155,11 @@ class Store:
             if self.has_article(coded.article.id):
                 return False
             seq = self._next_seq()
-            for table, values in rows.article_rows(coded, seq, _now()).items():
+            values_of = rows.article_rows(coded, seq, _now())
+            for table, values in values_of.items():
                 self._insert(table, values)
             self._put_entries(actor_entries)
-            self._merge_article(coded.article.id)
+            self._merge_article(coded.article.id, values_of["events"])
         self._seq = seq
         return True
 
@@ -227,50 +229,60 @@ class Store:
 
     # ---- merged events -------------------------------------------------------------------------------------
 
-    def _merge_article(self, article_id: str) -> None:
-        """Recompute the merged events that this article's event mentions fall into (see ``merge``)."""
-        runs: dict[tuple[str, str, str], set[date]] = {}
-        for e in self.rows("SELECT id, root, day, source_key, target_key FROM events WHERE article = ?", [article_id]):
+    def _merge_article(self, article_id: str, events: list[tuple]) -> None:
+        """Recompute the merged events that this article's event mentions fall into (see ``merge``): one
+        query fetches the mentions of every group the article touches, near its days."""
+        columns = rows.ROW_COLUMNS["events"]
+        singles: list[tuple] = []
+        groups: dict[tuple[str, str, str], set[date]] = {}
+        for values in events:
+            e = dict(zip(columns, values))
             if e["day"] is None or (e["source_key"] is None and e["target_key"] is None):
-                self._save_single(article_id, e["id"])
-                continue
-            group = (*merge.dyad_of(e["root"], e["source_key"], e["target_key"]), e["root"])
-            runs.setdefault(group, set()).add(e["day"])  # type: ignore[arg-type]
-        for group, days in sorted(runs.items()):
-            done: set[date] = set()
-            present = [r["day"] for r in self.rows(
-                f"SELECT DISTINCT day FROM events e WHERE {_GROUP} AND day IS NOT NULL", _group_params(group))]
-            for day in sorted(days):
-                if day not in done:
-                    first, last = merge.run_of(present, day)
-                    self._recluster(group, first, last)
-                    done.update(d for d in present if first <= d <= last)
+                singles.append((merge.single_id(article_id, e["id"]), e["source_key"], e["target_key"], e["root"],
+                                e["day"], e["day"], e["cameo"], 1, 1, 1, e["confidence"], article_id, e["id"]))
+            else:
+                groups.setdefault((*merge.dyad_of(e["root"], e["source_key"], e["target_key"]), e["root"]),
+                                  set()).add(e["day"])
+        self._insert_plain("merged_events", singles)
+        self._insert_plain("merged_links", [(row[0], article_id, row[-1]) for row in singles])
+        if groups:
+            self._recluster(article_id, groups)
 
-    def _save_single(self, article_id: str, event_id: str) -> None:
-        e = self.rows("SELECT e.source_key, e.target_key, e.root, e.day, e.cameo, e.confidence, a.source, a.url "
-                      "FROM events e JOIN articles a ON a.id = e.article WHERE e.article = ? AND e.id = ?",
-                      [article_id, event_id])[0]
-        mid = merge.single_id(article_id, event_id)
-        self.con.execute("INSERT INTO merged_events VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?)",
-                         [mid, e["source_key"], e["target_key"], e["root"], e["day"], e["day"], e["cameo"],
-                          e["confidence"], article_id, event_id])
-        self.con.execute("INSERT INTO merged_links VALUES (?, ?, ?)", [mid, article_id, event_id])
+    def _recluster(self, article_id: str, groups: dict[tuple[str, str, str], set[date]]) -> None:
+        days = [d for ds in groups.values() for d in ds]
+        lo, hi = min(days) - timedelta(days=MERGE_WINDOW), max(days) + timedelta(days=MERGE_WINDOW)
+        fetched: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for r in self.rows(_MENTIONS_NEAR, [article_id, sorted(merge.symmetric_roots()), lo, hi]):
+            fetched.setdefault((*merge.dyad_of(r["root"], r["source_key"], r["target_key"]), r["root"]), []).append(r)
+        old: set[str] = set()
+        merged_rows: list[tuple] = []
+        link_rows: list[tuple] = []
+        for group, new_days in sorted(groups.items()):
+            mentions = fetched.get(group, [])
+            runs = {merge.run_of({m["day"] for m in mentions}, d) for d in new_days}
+            if any(first <= lo or last >= hi for first, last in runs):  # a run may go on past what was fetched
+                mentions = self.rows(_MENTIONS_OF_GROUP, _group_params(group))
+                runs = {merge.run_of({m["day"] for m in mentions}, d) for d in new_days}
+            for first, last in sorted(runs):
+                run = [m for m in mentions if first <= m["day"] <= last]
+                old.update(m["merged"] for m in run if m["merged"])
+                self._cluster_rows(group, run, merged_rows, link_rows)
+        if old:
+            marks = ", ".join("?" * len(old))
+            self.con.execute(f"DELETE FROM merged_events WHERE id IN ({marks})", sorted(old))
+            self.con.execute(f"DELETE FROM merged_links WHERE merged IN ({marks})", sorted(old))
+        self._insert_plain("merged_events", merged_rows)
+        self._insert_plain("merged_links", link_rows)
 
-    def _recluster(self, group: tuple[str, str, str], first: date, last: date) -> None:
-        params = [*_group_params(group), first, last]
+    @staticmethod
+    def _cluster_rows(group: tuple[str, str, str], run: list[dict[str, Any]], merged_rows: list[tuple],
+                      link_rows: list[tuple]) -> None:
+        """Rows of the merged events (and their links) that one run of mentions clusters into."""
         mentions = [merge.MentionRef(
             article=r["article"], event=r["id"], day=r["day"], cameo=r["cameo"], confidence=r["confidence"] or 0.0,
             source=publisher(r["source"], r["url"]),
             place=merge.PlaceRef(r["pname"], r["pcountry"], r["lat"], r["lon"], r["geonames_id"], r["feature"]))
-            for r in self.rows(_RUN_MENTIONS, params)]
-        old = [r["merged"] for r in self.rows(
-            f"SELECT DISTINCT l.merged FROM merged_links l JOIN events e ON e.article = l.article AND e.id = l.event "
-            f"WHERE {_GROUP} AND e.day BETWEEN ? AND ?", params)]
-        if old:
-            marks = ", ".join("?" * len(old))
-            self.con.execute(f"DELETE FROM merged_events WHERE id IN ({marks})", old)
-            self.con.execute(f"DELETE FROM merged_links WHERE merged IN ({marks})", old)
-        merged_rows, link_rows = [], []
+            for r in run]
         index: dict[date, int] = {}
         for c in merge.cluster(mentions):
             n = index[c.anchor] = index.get(c.anchor, -1) + 1
@@ -282,8 +294,6 @@ class Store:
                                 merge.count_sources(c.mentions), max(m.confidence for m in c.mentions), rep.article,
                                 rep.event))
             link_rows.extend((mid, m.article, m.event) for m in c.mentions)
-        self._insert_plain("merged_events", merged_rows)
-        self._insert_plain("merged_links", link_rows)
 
     def _insert_plain(self, table: str, values: Sequence[tuple]) -> None:
         if not values:
@@ -331,12 +341,26 @@ _ORDER = {"articles": "", "actors": " ORDER BY rowid", "mentions": " ORDER BY id
 _GROUP = ("e.root = ? AND ((coalesce(e.source_key, '') = ? AND coalesce(e.target_key, '') = ?) "
           "OR (? AND coalesce(e.source_key, '') = ? AND coalesce(e.target_key, '') = ?))")
 
-_RUN_MENTIONS = f"""
-    SELECT e.article, e.id, e.day, e.cameo, e.confidence, a.source, a.url, p.name AS pname, p.country AS pcountry,
-           p.lat, p.lon, p.geonames_id, p.feature
+_MENTION_COLUMNS = """
+    SELECT e.article, e.id, e.day, e.cameo, e.confidence, e.root, e.source_key, e.target_key, a.source, a.url,
+           p.name AS pname, p.country AS pcountry, p.lat, p.lon, p.geonames_id, p.feature, l.merged
     FROM events e JOIN articles a ON a.id = e.article
     LEFT JOIN places p ON p.article = e.article AND p.id = e.place
-    WHERE {_GROUP} AND e.day BETWEEN ? AND ? AND NOT (e.source_key IS NULL AND e.target_key IS NULL)"""
+    LEFT JOIN merged_links l ON l.article = e.article AND l.event = e.id"""
+
+# Mentions, between two days, of every merge group that one article's events belong to.
+_MENTIONS_NEAR = f"""
+    WITH g AS (SELECT DISTINCT root, coalesce(source_key, '') AS s, coalesce(target_key, '') AS t FROM events
+               WHERE article = ? AND day IS NOT NULL AND NOT (source_key IS NULL AND target_key IS NULL))
+    {_MENTION_COLUMNS}
+    JOIN g ON e.root = g.root AND (
+        (coalesce(e.source_key, '') = g.s AND coalesce(e.target_key, '') = g.t)
+        OR (list_contains(?, e.root) AND coalesce(e.source_key, '') = g.t AND coalesce(e.target_key, '') = g.s))
+    WHERE e.day BETWEEN ? AND ? AND NOT (e.source_key IS NULL AND e.target_key IS NULL)"""
+
+# Every dated mention of one merge group.
+_MENTIONS_OF_GROUP = f"""{_MENTION_COLUMNS}
+    WHERE {_GROUP} AND e.day IS NOT NULL AND NOT (e.source_key IS NULL AND e.target_key IS NULL)"""
 
 
 def _group_params(group: tuple[str, str, str]) -> list[Any]:
