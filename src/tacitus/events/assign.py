@@ -73,7 +73,7 @@ def _sources(reader: SentenceReader, reading: Reading) -> list[Token]:
 def _argument_source(reader: SentenceReader, token: Token) -> list[Token]:
     """An event noun as subject stands for its own source: "Israeli air strikes killed ..."."""
     noun = reader.at.get(token.i)
-    if noun is not None and noun.is_noun and not noun.frame:
+    if noun is not None and noun.is_noun and not noun.frame and noun.entry.standalone:
         return noun_sources(noun.token, noun.entry) or between(noun.token)
     return [token]
 
@@ -81,7 +81,7 @@ def _argument_source(reader: SentenceReader, token: Token) -> list[Token]:
 def _argument_target(reader: SentenceReader, token: Token) -> list[Token]:
     """An event noun as object stands for its source: "condemned Y's attack" is aimed at Y."""
     noun = reader.at.get(token.i)
-    if noun is not None and noun.is_noun:
+    if noun is not None and noun.is_noun and (noun.entry.standalone or noun.frame):
         return noun_sources(noun.token, noun.entry)
     return [token]
 

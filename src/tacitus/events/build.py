@@ -28,17 +28,25 @@ def pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Par
     known_sources = [p for p in sources if p.actor]
     source_ids = {p.actor for p in known_sources}
     participants = [p for p in resolved(reading.participants, coded) if p.actor]
+    if not known_sources and reading.recip and len(participants) >= 2:
+        return [(a, b) for a in participants for b in participants if a.actor != b.actor]
+    countries = _countries(known_sources, coded)
     targets = explicit_targets(reading, coded, source_ids)
+    foreign = [p for p in targets if _countries([p], coded).isdisjoint(countries)]
+    if foreign and len(foreign) < len(targets) and reading.recip:
+        targets = foreign  # "cooperation between Belarus and Russia" seen from Minsk is with Russia
     if not targets:
-        others = [p for p in participants if p.actor not in source_ids]
+        # the other parties of "cooperation between Belarus and Russia" when Belarus's president speaks
+        others = [p for p in participants if p.actor not in source_ids
+                  and _countries([p], coded).isdisjoint(countries)]
         if others and (known_sources or len(others) == 1):
             targets = others
     if not targets and reading.recip:
         group = known_sources if len(known_sources) >= 2 else participants if not known_sources else []
         if len(group) >= 2:
             return [(a, b) for a in group for b in group if a.actor != b.actor]
-    if not targets:
-        targets = deep_target(reading, coded, source_ids, _countries(known_sources, coded))
+    if not targets and known_sources:
+        targets = deep_target(reading, coded, source_ids, countries)
     if reading.swap:
         known_sources, targets = targets, known_sources
         sources = known_sources
@@ -88,13 +96,14 @@ def deep_target(reading: Reading, coded: CodedArticle, source_ids: set[str], cou
 
 
 def statement_pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Party | None]]:
-    sources = [p for p in resolved(reading.sources, coded) if p.actor]
+    found = resolved(reading.sources, coded)
+    sources = [p for p in found if p.actor] or found[:1]
     if not sources:
         return []
     source_ids = {p.actor for p in sources}
     targets = [p for p in resolved(reading.targets, coded) if p.actor and p.actor not in source_ids]
     if not targets and reading.code in ("012", "013") and reading.content:
-        heads = [t for t in reading.content if t.head not in reading.content or t.head is t]
+        heads = [t for t in reading.content if t.head not in reading.content or t.head == t]
         for head in heads[:1]:
             targets = [p for p in phrase_actors(head, coded, limit=4) if p.actor not in source_ids][:1]
     return [(s, t) for s in sources for t in (targets or [None])]
@@ -121,7 +130,7 @@ def confidence(reading: Reading, source: Party | None, target: Party | None) -> 
 
 
 # What the sentence is mainly about ranks above what it mentions on the way.
-MAIN_CLAUSE_BONUS = {"main": 0.1, "reported": 0.05}
+MAIN_CLAUSE_BONUS = {"main": 0.1, "reported": 0.05, "subordinate": -0.05}
 SUBORDINATE_DEPS = frozenset({"relcl", "advcl", "acl", "csubj", "csubjpass", "pcomp", "amod", "npadvmod"})
 
 

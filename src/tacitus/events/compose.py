@@ -35,11 +35,15 @@ VERB_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "oprd", "attr", "aco
 NOUN_COMPLEMENT_DEPS = frozenset({"acl", "xcomp", "ccomp"})
 # Branches the search for a governed trigger does not enter.
 SEARCH_SKIP_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos", "punct", "cc", "mark", "aux", "auxpass",
-                              "neg", "det", "dep", "npadvmod", "predet", "case", "meta", "intj"})
+                              "neg", "det", "dep", "npadvmod", "predet", "case", "meta", "intj", "compound",
+                              "amod", "nmod"})
 SEARCH_DEPTH = 3
 # Prepositions whose object is an event that took place: "at the meeting", "during talks", "after clashes".
 EVENTIVE_PREPS = frozenset({"at", "during", "after", "before", "following", "since", "amid", "amidst", "ahead",
                             "despite", "throughout", "until", "in", "through", "for"})
+# Heads of an amount: "announced $33 million in aid", "pledged a package of ...".
+AMOUNT_WORDS = frozenset({"million", "billion", "package", "amount", "sum", "total", "ton", "tonne", "worth",
+                          "tranche", "batch", "shipment", "consignment"})
 CAUSAL_HEADS = frozenset({"because", "result", "wake", "course", "aftermath"})
 EVENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT", "appos"})
 
@@ -73,6 +77,12 @@ class Reading:
     @property
     def rule(self) -> str:
         return " > ".join(t.entry.rule for t in self.chain)
+
+
+def _refers_back(token: Token) -> bool:
+    """ "their countries", "both sides", "the two governments": the parties of the frame themselves."""
+    return any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("both", "two", "each") for c in
+               token.children)
 
 
 def _infinitive(verb: Token) -> bool:
@@ -203,6 +213,7 @@ class SentenceReader:
         out: list[list[Trigger]] = []
         for inner in governed:
             if inner.frame == "speech":
+                out.append([trigger, inner])  # "declined to comment": the statement is the act (011)
                 continue
             out.extend([trigger, *rest] for rest in self.chains(inner, depth + 1))
         return out or [[trigger]]
@@ -214,11 +225,12 @@ class SentenceReader:
         if not noun.is_noun or noun.frame in ("speech", "light"):
             return False
         token = noun.token
-        if token.head is speech.token:
+        if token.head == speech.token:
             return token.dep_ in ("dobj", "nsubjpass")
-        # "announced $33 million in aid": the act inside the object's phrase
+        # "announced $33 million in aid": the act inside an amount the speaker names
         head = token.head.head if token.dep_ == "pobj" else None
-        return head is not None and head.head is speech.token and head.dep_ == "dobj"
+        return (head is not None and head.head == speech.token and head.dep_ == "dobj"
+                and (lemma(head) in AMOUNT_WORDS or any(c.pos_ == "NUM" for c in head.children)))
 
     def roots(self) -> list[Trigger]:
         out = []
@@ -246,6 +258,9 @@ class SentenceReader:
             return None
         if outer.frame == "speech" and len(chain) == 1:
             return self._statement(outer)
+        other = self._other_directed(chain)
+        if other is not None:
+            return other
         code = self._code(chain)
         if code is None:
             return None
@@ -273,6 +288,46 @@ class SentenceReader:
     def _irrealis(self, outer: Trigger) -> str | None:
         stop = {t.token.i for t in self.triggers if t.frame == "speech"}
         return clause_irrealis(outer.token, self.lex.modality, stop)
+
+    def _other_directed(self, chain: list[Trigger]) -> Reading | None:
+        """ "X hopes / expects / wants Y to ACT", "X agreed with Z that Y should ACT": an intent frame whose
+        act has another actor as subject is no intent of X's. Agreement on it is an expression of accord
+        (019); a hope or expectation a statement, optimistic or pessimistic by its words."""
+        outer = chain[0]
+        if outer.frame != "intent" or len(chain) < 2 or outer.is_noun:
+            return None
+        subject = self._complement_subject(outer.token, chain[1])
+        if subject is None:
+            return None
+        if self._modality(outer) is None:
+            return None
+        content = [t for c in outer.token.children if c.dep_ in ("ccomp", "xcomp", "dobj") for t in c.subtree]
+        if lemma(outer.token) in ("agree", "concur"):
+            code = "019"
+        else:
+            tone = self.tone(content)
+            code = "013" if tone > 0 else "012" if tone < 0 else "010"
+        return Reading(code, [outer], subjects(outer.token), [], statement=True, content=content)
+
+    def _complement_subject(self, frame: Token, inner: Trigger) -> Token | None:
+        """The subject of the clause the frame governs when it is another actor: a noun or name that is
+        not itself an event and not a pronoun ("their countries", "it" refer back)."""
+        object_control = any(c.dep_ == "dobj" for c in frame.children)
+        for clause in frame.children:
+            if not (clause.dep_ == "ccomp" or (clause.dep_ == "xcomp" and object_control)):
+                continue
+            if inner.token.i not in {t.i for t in clause.subtree}:
+                continue
+            if clause.dep_ == "xcomp":
+                subject = [c for c in frame.children if c.dep_ == "dobj"]
+            else:
+                subject = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for token in subject:
+                if token.i in self.at or token.pos_ == "PRON" or _refers_back(token):
+                    return None
+                if token.pos_ in ("PROPN", "NOUN"):
+                    return token
+        return None
 
     def _eventive(self, noun: Trigger) -> bool:
         """A bare event noun is coded only when the sentence reports it as having taken place: it names a
@@ -341,7 +396,7 @@ class SentenceReader:
 
     def _intent(self, code: str) -> str:
         if code[:2] in ("01", "02", "03", "10", "11", "12", "13"):
-            return code if code[:2] != "01" else "030"
+            return code  # "offered condolences" is the condolence
         if int(code[:2]) >= 14:
             return self.lex.derived(code, "threaten") or "130"
         return self.lex.derived(code, "intent") or "030"
@@ -378,6 +433,9 @@ class SentenceReader:
         for token in phrase_tokens(trigger.token, skip):
             found |= self.lex.contexts.get(lemma(token), frozenset())
             found |= self.lex.contexts.get(token.lower_, frozenset())
+            for child in token.children:  # "war crimes" -> war-crime
+                if child.dep_ == "compound":
+                    found |= self.lex.contexts.get(f"{lemma(child)}-{lemma(token)}", frozenset())
         return found
 
     def _modality(self, outer: Trigger, allow_negated_future: bool = False) -> Modality | None:

@@ -164,7 +164,7 @@ def _check(condition: Condition, token: Token) -> bool:
                    if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod", "poss"))
     if kind == "near":
         skip = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        return any(_in(words, t) for t in phrase_tokens(token, skip) if t is not token)
+        return any(_in(words, t) for t in phrase_tokens(token, skip) if t != token)
     if kind == "comp":
         return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
     if kind == "xcomp":

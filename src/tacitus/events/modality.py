@@ -38,7 +38,7 @@ def verb_of(token: Token) -> Token:
     current = token
     for _ in range(3):
         head = current.head
-        if head is current:
+        if head == current:
             break
         if head.pos_ in ("VERB", "AUX"):
             return head
@@ -69,7 +69,7 @@ def own_modality(token: Token, words: dict[str, str]) -> Modality:
     mod = Modality()
     verbs = [verb_of(token)]
     first = first_conjunct(verbs[0])
-    if first is not verbs[0] and not own_subjects(verbs[0]):
+    if first != verbs[0] and not own_subjects(verbs[0]):
         verbs.append(first)
     kinds: list[str] = []
     for verb in verbs:
@@ -103,13 +103,13 @@ def clause_irrealis(token: Token, words: dict[str, str], stop: set[int]) -> str 
     governing frame (token indices in ``stop``)."""
     current = verb_of(token)
     for _ in range(12):
-        if current.i in stop and current is not token:
+        if current.i in stop and current != token:
             return None
         reason = _clause_marker(current, words)
         if reason:
             return reason
         head = current.head
-        if head is current:
+        if head == current:
             return None
         current = head
     return None

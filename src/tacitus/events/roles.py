@@ -21,6 +21,7 @@ NOUN_SOURCE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "itself",
                           "themselves"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+MAX_PHRASE_CHARS = 80
 # Dependents left out of a participant's phrase span.
 SPAN_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis"})
 
@@ -56,7 +57,7 @@ def parties(token: Token, coded: CodedArticle) -> list[Party]:
     if speaker is not None:
         return [Party(speaker, (token.idx, token.idx + len(token.text)), token)]
     found = actors_of(token, coded)
-    span = _mention_span(token, coded) or np_span(token)
+    span = phrase_span(token, coded)
     if not found and token.lower_ in THIRD_PERSON:
         found = _antecedent(token, coded)
     if not found:
@@ -69,17 +70,26 @@ def _antecedent(pronoun: Token, coded: CodedArticle) -> list:
     clause above ("Syria says it is willing ...", "the rebels said they will release ...")."""
     current = pronoun.head
     for _ in range(6):
-        if current.head is current:
+        if current.head == current:
             return []
         if current.dep_ in ("ccomp", "xcomp", "advcl", "conj") and current.head.pos_ in ("VERB", "AUX"):
             head = current.head
             for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
-                if subject.lower_ not in THIRD_PERSON and subject is not pronoun:
+                if subject.lower_ not in THIRD_PERSON and subject != pronoun:
                     found = actors_of(subject, coded)
                     if found:
                         return found
         current = current.head
     return []
+
+
+def phrase_span(token: Token, coded: CodedArticle) -> tuple[int, int]:
+    """The participant's noun phrase ("Chinese troops"), or its mention when the phrase runs long."""
+    span = np_span(token)
+    mention = _mention_span(token, coded)
+    if mention is not None and span[1] - span[0] > MAX_PHRASE_CHARS:
+        return mention
+    return span
 
 
 def _mention_span(token: Token, coded: CodedArticle) -> tuple[int, int] | None:
@@ -108,7 +118,7 @@ def resolved(tokens: list[Token], coded: CodedArticle) -> list[Party]:
 
 
 def same(a: Party, b: Party) -> bool:
-    return a.actor == b.actor if a.actor and b.actor else a.token is b.token
+    return a.actor == b.actor if a.actor and b.actor else a.token == b.token
 
 
 # ---- which tokens fill the roles -------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
 
 
 def first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
 
@@ -68,7 +68,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if own:
         return with_conjuncts(own)
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     if verb.dep_ == "conj":
         return subjects(first_conjunct(verb), depth + 1)
@@ -168,7 +168,7 @@ def clause_head(token: Token) -> Token:
     for _ in range(40):
         if current.pos_ in ("VERB", "AUX") and current.dep_ != "aux" and current.dep_ != "auxpass":
             return current
-        if current.head is current:
+        if current.head == current:
             return current
         current = current.head
     return current
@@ -176,7 +176,7 @@ def clause_head(token: Token) -> Token:
 
 def ancestors_until(token: Token, stop: Token | None = None) -> Iterator[Token]:
     for anc in token.ancestors:
-        if anc is stop:
+        if anc == stop:
             return
         yield anc
 
@@ -185,7 +185,7 @@ def path_up(token: Token, ancestor: Token) -> list[Token]:
     """Tokens from ``token`` up to (not including) ``ancestor``."""
     out = [token]
     current = token
-    while current.head is not current and current.head is not ancestor:
+    while current.head != current and current.head != ancestor:
         current = current.head
         out.append(current)
     return out
@@ -193,7 +193,7 @@ def path_up(token: Token, ancestor: Token) -> list[Token]:
 
 def depth(token: Token) -> int:
     d = 0
-    while token.head is not token:
+    while token.head != token:
         token = token.head
         d += 1
     return d
