@@ -64,8 +64,9 @@ def ingest_command(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per input on stdout: stored, skipped "
                                                                   "or failed, article id, origin.")] = False,
 ) -> None:
-    """Code articles into a store. Articles already stored are skipped, each article is saved whole or not
-    at all, so an interrupted run is finished by running it again."""
+    """Code articles into a store (crash-safe; re-runs skip what is stored).
+
+    Each article is saved whole or not at all, so an interrupted run is finished by running it again."""
     from ..store.ingest import Ingest, estimate_items
 
     options = read_options(date, input_format, encoding, source, text_column, title_column, date_column,
@@ -167,8 +168,9 @@ def dyad_command(
     plot: Annotated[str | None, typer.Option(help="Draw the series to this image file (PNG, SVG, PDF).")] = None,
     output: Annotated[Output, typer.Option("--format", "-f")] = Output.table,
 ) -> None:
-    """How relations between two actors moved: events per period by quad class and PLOVER type, and the
-    mean Goldstein score."""
+    """How relations between two actors moved, per day, week, month or year.
+
+    Events per period by quad class and PLOVER type, and the mean Goldstein score; --plot draws them."""
     from ..analysis import PERIODS, dyad
 
     if by not in PERIODS:
@@ -254,8 +256,7 @@ def export_command(
     table: Annotated[str, typer.Option(help="For jsonl/csv/parquet: events (merged), mentions, articles, actors, "
                                             "quotes, places or dictionary.")] = "events",
 ) -> None:
-    """Export the store: tables as JSON Lines, CSV or Parquet; events as a GDELT 2.0-style table or PLOVER
-    JSON records."""
+    """Export tables (JSON Lines, CSV, Parquet) or events (GDELT 2.0 table, PLOVER JSON)."""
     from ..analysis.export import FORMATS, TABLES, export
 
     if fmt not in FORMATS:
