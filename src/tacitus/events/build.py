@@ -17,6 +17,9 @@ OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "itself", "themselves", 
 # Confidence: a start for each kind of reading, raised by what supports it (see ``confidence``).
 BASE_CONFIDENCE = 0.5
 STATEMENT_CONFIDENCE = 0.25
+# An event must name at least one actor the actor stage resolved (see also ``sentence_events``, which keeps
+# an event without actors only when its sentence has no other).
+REQUIRE_ACTOR = False
 # Readings without any resolved actor are kept (the type is still informative) at this factor.
 NO_ACTOR_FACTOR = 0.6
 
@@ -166,6 +169,8 @@ class EventBuilder:
         out = []
         for source, target in found:
             if reading.needtarget and not (target and target.actor):
+                continue
+            if REQUIRE_ACTOR and not ((source and source.actor) or (target and target.actor)):
                 continue
             out.append(self.event(reading, source, target))
         return out

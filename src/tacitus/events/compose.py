@@ -79,6 +79,16 @@ class Reading:
         return " > ".join(t.entry.rule for t in self.chain)
 
 
+def _violent(trigger: Trigger) -> bool:
+    code = trigger.entry.code
+    return bool(code) and code[:2] in ("18", "19", "20")
+
+
+def specificity(code: str) -> int:
+    """4-digit codes say most, residual x0 codes least: 1831 > 194 > 190."""
+    return len(code) * 2 - (1 if code.endswith("0") else 0)
+
+
 def _refers_back(token: Token) -> bool:
     """ "their countries", "both sides", "the two governments": the parties of the frame themselves."""
     return any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("both", "two", "each") for c in
@@ -112,6 +122,7 @@ class SentenceReader:
         self.governs: dict[int, list[Trigger]] = {}
         self.governor: dict[int, Trigger] = {}
         self.arguments: dict[int, Trigger] = {}  # event nouns that are an act verb's subject or object
+        self.merged: dict[int, list[Trigger]] = {}  # parts of one violent incident, by the main act
         self._link()
 
     # ---- structure ---------------------------------------------------------------------------------
@@ -130,6 +141,27 @@ class SentenceReader:
             owner = self._adjunct_owner(trigger)
             if owner is not None:
                 self.governor.setdefault(trigger.token.i, owner)
+        for trigger in self.triggers:
+            if _violent(trigger) and not trigger.frame and trigger.token.i not in self.governor:
+                self._merge_incident(trigger)
+
+    def _merge_incident(self, act: Trigger) -> None:
+        """One violent incident told in several words is one event: "attacked the camp, killing 156",
+        "killed three in a suicide car bombing", "air strikes killed ...". The parts are not events of their
+        own; the most specific code among them is the event's."""
+        for child in act.token.children:
+            parts = []
+            if child.dep_ in ("advcl", "conj", "xcomp") and child.tag_ == "VBG":
+                parts = [child]
+            elif child.dep_ == "prep" and lemma(child) in ("in", "with", "during", "through", "by"):
+                parts = [o for o in child.children if o.dep_ == "pobj"]
+            elif child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                parts = [child]
+            for part in parts:
+                other = self.at.get(part.i)
+                if other is not None and other is not act and _violent(other) and not other.frame:
+                    self.governor.setdefault(part.i, act)
+                    self.merged.setdefault(act.token.i, []).append(other)
 
     def _adjunct_owner(self, trigger: Trigger) -> Trigger | None:
         """A participle adjunct that only says what an event was about is part of it, not an event:
@@ -363,6 +395,8 @@ class SentenceReader:
             base_index = with_code[-1]
         base = chain[base_index]
         code = self.refine(base.entry.code, base)
+        for part in self.merged.get(base.token.i, []):
+            code = max(code, self.refine(part.entry.code, part), key=specificity)
         if base_index > 0 and own_modality(base.token, self.lex.modality).negated:
             code = self.lex.derived(code, "stop")  # "promised not to attack": an intent to de-escalate
             if code is None:

@@ -16,7 +16,8 @@ from .syntax import first_conjunct, lemma, own_subjects
 # Verbs after which an infinitive reports what happened: "was forced to resign", "led them to withdraw".
 CAUSATIVE = frozenset({"force", "compel", "oblige", "pressure", "pressurize", "persuade", "convince", "get",
                        "lead", "cause", "make", "prompt"})
-IRREALIS = frozenset({"possible", "obligation", "condition", "question", "purpose", "hypothetical"})
+IRREALIS = frozenset({"possible", "obligation", "condition", "question", "purpose", "hypothetical",
+                      "background"})
 
 
 @dataclass
@@ -133,6 +134,8 @@ def _clause_marker(verb: Token, words: dict[str, str]) -> str | None:
         return "purpose"  # an infinitive under a verb that is no frame: "cooperate to encourage ..."
     if dep in ("acl", "relcl") and infinitive:
         return "hypothetical"
+    if dep == "relcl" and any(c.tag_ == "WRB" for c in verb.children):
+        return "background"  # "Montenegro, where 28 people have been killed": what the place is known for
     return None
 
 

@@ -62,7 +62,14 @@ def parties(token: Token, coded: CodedArticle) -> list[Party]:
         found = _antecedent(token, coded)
     if not found:
         return [Party(None, span, token)]
-    return [Party(a.id, span, token) for a in found]
+    # "U.S. border patrol agents" is one party; "Hungarian and Romanian officials" are two
+    kept, countries = [], set()
+    for actor in found:
+        if actor.country and actor.country in countries:
+            continue
+        countries.add(actor.country)
+        kept.append(actor)
+    return [Party(a.id, span, token) for a in kept]
 
 
 def _antecedent(pronoun: Token, coded: CodedArticle) -> list:
