@@ -87,6 +87,12 @@ def _argument_target(reader: SentenceReader, token: Token) -> list[Token]:
 
 
 def _asked(reader: SentenceReader, chain: list[Trigger]) -> list[Token]:
+    for n, trigger in enumerate(chain[:-1]):
+        if trigger.is_noun and trigger.frame in ("appeal", "demand"):
+            inner = chain[n + 1].token  # "its demand that Israel ease ...": the clause's subject
+            found = clause_subject(inner) if inner.pos_ in ("VERB", "AUX") else []
+            if found:
+                return found
     strong = next((t for t in chain if t.frame in ("appeal", "demand") and not t.is_noun), None)
     if strong is None or not strong.entry.roles.addressee:
         return []

@@ -59,6 +59,11 @@ def pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Par
             if not (s and t and s.actor and s.actor == t.actor)]
 
 
+def owned_by_pronoun(token: Token) -> bool:
+    """ "its borders", "their troops": a thing of the subject's, which names no target by itself."""
+    return token._.mention is None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
 def own_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.lower_ in OWN_PRONOUNS
 
@@ -77,7 +82,7 @@ def explicit_targets(reading: Reading, coded: CodedArticle, source_ids: set[str]
     or reflexive pronoun is never the target ("withdraw its troops")."""
     options = reading.target_options or ([reading.targets] if reading.targets else [])
     for option in options:
-        option = [t for t in option if not own_pronoun(t)]
+        option = [t for t in option if not own_pronoun(t) and not owned_by_pronoun(t)]
         found = [p for p in resolved(option, coded) if p.actor and p.actor not in source_ids]
         if found:
             return found

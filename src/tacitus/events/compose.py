@@ -205,15 +205,25 @@ class SentenceReader:
                 starts.extend(o for o in child.children if o.dep_ in ("pobj", "pcomp"))
         if trigger.is_noun:
             if not starts and token.dep_ == "dobj":
-                # "rejected appeals to release X": the parse often hangs the infinitive on the verb
-                starts = [c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)]
+                # "rejected appeals to release X", "reiterated its demand that Y ease ...": the parse often
+                # hangs the noun's infinitive or that-clause on the verb
+                starts = [c for c in token.head.children if (c.dep_ in ("advcl", "xcomp") and _infinitive(c))
+                          or (c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children))]
             starts += [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
             if not starts:
                 starts = [c for c in token.children if c.dep_ == "relcl"]
         return starts
 
     def _governed(self, trigger: Trigger) -> Trigger | None:
-        """The nearest trigger in the frame's complement (breadth first, a few levels deep)."""
+        """The nearest trigger in the frame's complement (breadth first, a few levels deep). A light verb
+        governs only its object ("held talks") or what the object counts ("held a round of talks")."""
+        if trigger.frame == "light":
+            for start in self._complement_starts(trigger):
+                for token in [start, *(o for c in start.children if c.dep_ == "prep" and lemma(c) == "of"
+                                       for o in c.children if o.dep_ == "pobj")]:
+                    if token.i in self.at and token.i != trigger.token.i:
+                        return self.at[token.i]
+            return None
         subject_ids = {t.i for s in trigger.token.children if s.dep_ in SUBJECT_DEPS for t in s.subtree}
         queue = [(t, 0) for t in self._complement_starts(trigger)]
         seen = {trigger.token.i}

@@ -17,7 +17,7 @@ from .syntax import first_conjunct, lemma, own_subjects
 CAUSATIVE = frozenset({"force", "compel", "oblige", "pressure", "pressurize", "persuade", "convince", "get",
                        "lead", "cause", "make", "prompt"})
 IRREALIS = frozenset({"possible", "obligation", "condition", "question", "purpose", "hypothetical",
-                      "background"})
+                      "background", "prospective"})
 
 
 @dataclass
@@ -127,6 +127,8 @@ def _clause_marker(verb: Token, words: dict[str, str]) -> str | None:
                 return kind
             if child.lower_ in ("so", "lest") and dep == "advcl":
                 return "purpose"
+            if child.lower_ in ("before", "until", "till") and verb.tag_ in ("VB", "VBP", "VBZ"):
+                return "prospective"  # "... before they demobilize": has not happened
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if dep == "advcl" and infinitive:
         return "purpose"
