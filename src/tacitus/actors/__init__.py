@@ -32,6 +32,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, CodedArticle
+from .figures import figures
 from .lexicon import lexicon
 from .resolve import ArticleResolver
 
@@ -45,12 +46,13 @@ class ActorStage:
     """The actors stage. ``dictionary`` is an optional lookup (``lookup(name, date)``) for names the article
     itself does not define."""
 
-    def __init__(self, dictionary=None, **_: object) -> None:
+    def __init__(self, dictionary=None, builtin: bool = True, **_: object) -> None:
         self.dictionary = dictionary
         self.lexicon = lexicon()
+        self.figures = figures() if builtin else None
 
     def __call__(self, doc: Doc, coded: CodedArticle) -> None:
-        ArticleResolver(doc, coded, self.lexicon, self.dictionary).run()
+        ArticleResolver(doc, coded, self.lexicon, self.dictionary, self.figures).run()
 
 
 def _mention_actor(token: Token, coded: CodedArticle) -> Actor | None:

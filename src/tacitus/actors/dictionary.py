@@ -9,6 +9,7 @@ Persistence is the store's (``Store.actor_entries()`` / ``put_actor_entries()``)
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -16,10 +17,16 @@ from ..model import CodedArticle, DatedCode, DictionaryEntry, Evidence
 
 # How an actor's identity must have been resolved for the dictionary to learn it from the article.
 LEARNABLE_SOURCES = frozenset({"title", "apposition"})
+MIN_SURNAME = 3
+# Words before a father's name ("bin Salman"), which is no surname to find a person by.
+PATRONYM_MARKERS = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 
 def name_key(name: str) -> str:
-    return " ".join(name.replace("\u2019", "'").lower().split())
+    """The form names are compared in: lower case, without accents, typographic quotes or extra spaces
+    ("François Mitterrand" = "Francois Mitterrand")."""
+    plain = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    return " ".join("".join(ch for ch in plain if not unicodedata.combining(ch)).lower().split())
 
 
 class ActorDictionary:
@@ -44,13 +51,29 @@ class ActorDictionary:
         """The entry for ``name`` (a full name, an alias, or a surname only one entry has), with country and
         sector as valid on ``date`` (``YYYY-MM-DD``) when the entry has dated codes."""
         entry = self.get(name)
-        if entry is None:
-            owners = self._surnames.get(name_key(name).split()[-1] if name.strip() else "", set())
-            if len(owners) == 1 and len(name.split()) == 1:
-                entry = self._entries[next(iter(owners))]
+        if entry is None and len(name.split()) == 1:
+            owners = sorted(self._surnames.get(name_key(name), set()))
+            if len(owners) == 1:
+                entry = self._entries[owners[0]]
+            elif owners:
+                return self._one_reading([self._entries[k] for k in owners], date)
         if entry is None or entry.kind == "agent":
             return None
         return _on_date(entry, date) if entry.codes else entry
+
+    @staticmethod
+    def _one_reading(entries: list[DictionaryEntry], date: str | None) -> DictionaryEntry | None:
+        """A surname several entries share ("Bush"): the one whose dated code covers ``date``, or any of them
+        when they all read the same (country, sector) on that date; None when they disagree."""
+        pairs = [((_on_date(e, date) if e.codes else e), e) for e in entries if e.kind != "agent"]
+        pairs = [(r, e) for r, e in pairs if r is not None]
+        readings = [r for r, _ in pairs]
+        in_office = [r for r, e in pairs if e.codes and _dated_code_on(e.codes, date)]
+        if len(in_office) == 1:
+            return in_office[0]
+        if readings and len({(r.country, r.sector) for r in readings}) == 1:
+            return readings[0]
+        return None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -65,8 +88,9 @@ class ActorDictionary:
         self._entries[key] = entry
         for form in [entry.name, *entry.aliases]:
             self._index.setdefault(name_key(form), key)
-        if entry.kind == "person" and entry.name.split():
-            self._surnames.setdefault(name_key(entry.name).split()[-1], set()).add(key)
+        surname = _surname(entry)
+        if surname:
+            self._surnames.setdefault(surname, set()).add(key)
 
     def remove(self, name: str) -> bool:
         key = self._index.get(name_key(name))
@@ -79,8 +103,7 @@ class ActorDictionary:
         for form in [entry.name, *entry.aliases]:
             if self._index.get(name_key(form)) == key:
                 del self._index[name_key(form)]
-        if entry.name.split():
-            self._surnames.get(name_key(entry.name).split()[-1], set()).discard(key)
+        self._surnames.get(_surname(entry), set()).discard(key)
 
     def learn(self, coded: CodedArticle) -> list[DictionaryEntry]:
         """Learn the persons an article defines by title or apposition. Returns the entries created or
@@ -104,6 +127,17 @@ class ActorDictionary:
             _refresh(entry)
             changed.append(entry)
         return changed
+
+
+def _surname(entry: DictionaryEntry) -> str:
+    """The last word of a person's name, by which a bare surname finds the entry ("" for a one-word name, and
+    when it is too short to tell anyone apart: "Un" of "Kim Jong Un")."""
+    words = name_key(entry.name).split()
+    if entry.kind != "person" or len(words) < 2 or len(words[-1]) < MIN_SURNAME:
+        return ""
+    if words[-2] in PATRONYM_MARKERS or words[-1] == words[0]:
+        return ""  # "Mohammed bin Salman": a father's name; "Abdullah Abdullah": as likely the first name
+    return words[-1]
 
 
 def _refresh(entry: DictionaryEntry) -> None:
@@ -136,10 +170,17 @@ def _on_date(entry: DictionaryEntry, date: str | None) -> DictionaryEntry | None
 
 
 def _code_on(codes: list[DatedCode], date: str | None) -> DatedCode | None:
-    day = (date or "").replace("-", "")
     undated = next((c for c in codes if c.start is None and c.end is None), None)
-    if not day:
+    if not (date or "").strip():
         return undated or codes[-1]
+    return _dated_code_on(codes, date) or undated
+
+
+def _dated_code_on(codes: list[DatedCode], date: str | None) -> DatedCode | None:
+    """The code whose date range covers ``date`` (ranges with an open end included), or None."""
+    day = (date or "").replace("-", "")
+    if not day:
+        return None
     for code in codes:
         if code.start is None and code.end is None:
             continue
@@ -147,7 +188,7 @@ def _code_on(codes: list[DatedCode], date: str | None) -> DatedCode | None:
         end = (code.end or "").replace("-", "")
         if (not start or start <= day) and (not end or day <= end):
             return code
-    return undated
+    return None
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:

@@ -43,6 +43,7 @@ class Entry:
     code: str | None = None  # organisation code
     caps_only: bool = False  # all-capital forms (US, UN) match only in capitals
     cased: bool = True      # proper names must start with a capital in the text
+    abroad: bool = False    # a title held in another country (ambassador, envoy): no article-level country
 
     @property
     def is_country(self) -> bool:
@@ -124,7 +125,7 @@ def _sector_entries() -> list[Entry]:
     for row in read_table("actors", "sectors.tsv"):
         kind = "title" if row["kind"] == "person" else "group"
         common = dict(kind=kind, sector=row["sector"], name=row["term"], role=row["role"] or None,
-                      weak=row["weak"] == "1", cased=False)
+                      weak=row["weak"] == "1", cased=False, abroad=row["abroad"] == "1")
         out.append(Entry(row["term"], **common))
         plural = row["plural"]
         forms = [] if plural == "-" else (_forms(plural) or _plurals(row["term"]))

@@ -29,6 +29,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ETHNIC = frozenset({"ethnic"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG"})
+# How many times, at least, an article must name its dominant country for a domestic title to take it.
+PRIOR_MIN = 3
 # Prepositions whose object is an actor rather than a place ("an admission by Moscow", "talks with Tehran").
 ACTOR_PREPS = frozenset({"by", "with", "against"})
 
@@ -42,11 +44,12 @@ class Person:
 
 
 class ArticleResolver:
-    def __init__(self, doc: Doc, coded: CodedArticle, lexicon: Lexicon, dictionary=None) -> None:
+    def __init__(self, doc: Doc, coded: CodedArticle, lexicon: Lexicon, dictionary=None, builtin=None) -> None:
         self.doc = doc
         self.coded = coded
         self.lexicon = lexicon
-        self.dictionary = dictionary
+        # the user's dictionary first, then the built-in figures: (lookup, source of what it resolves)
+        self.dictionaries = [(d, src) for d, src in ((dictionary, "dictionary"), (builtin, "builtin")) if d]
         self.date = coded.article.date
         self.persons: dict[str, Person] = {}
         self.surnames: dict[str, list[Person]] = {}
@@ -301,8 +304,48 @@ class ArticleResolver:
                 countries.append(hit.entry.country)
         if countries:
             return countries, "title"
+        if phrase.person and phrase.name:
+            return self._titled_person_country(phrase)
+        named = self._named_modifier_country(phrase)
+        if named:
+            return [named], "title"
         country = self._context_country(phrase.left, exclude=set())
         return ([country] if country else []), "context"
+
+    def _titled_person_country(self, phrase: RolePhrase) -> tuple[list[str], str]:
+        """"President Reagan": a titled person whose phrase names no country takes it from a dictionary,
+        else from the article's dominant country for a domestic title, else none: a country named nearby is
+        as likely the person's counterpart's."""
+        known = self._known_person(self._text(*phrase.name))
+        if known is not None and known[0].country:
+            return [known[0].country], known[1]
+        prior = None if phrase.entry.abroad else self._dominant_country()
+        return ([prior] if prior else []), "context"
+
+    def _dominant_country(self) -> str | None:
+        """The country the article names most, when it names it at least PRIOR_MIN times and at least twice
+        as often as any other."""
+        ranked = self.country_counts.most_common(2)
+        if not ranked or ranked[0][1] < PRIOR_MIN or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    def _named_modifier_country(self, phrase: RolePhrase) -> str | None:
+        """"the Bush administration", "Erdogan's government": a proper-noun modifier a dictionary knows as a
+        person gives a group its country."""
+        doc, i = self.doc, phrase.left
+        while i < phrase.hit.start:
+            if doc[i].pos_ != "PROPN" or i in self.hit_at:
+                i += 1
+                continue
+            j = i
+            while j < phrase.hit.start and doc[j].pos_ == "PROPN" and j not in self.hit_at:
+                j += 1
+            known = self._known_person(doc[i:j].text)
+            if known is not None and known[0].country:
+                return known[0].country
+            i = j
+        return None
 
     def _ethnic_country(self, phrase: RolePhrase) -> list[str]:
         """"ethnic Albanians in south Serbia": an ethnic group is coded with the country it lives in, named
@@ -330,8 +373,9 @@ class ArticleResolver:
         return None
 
     def _known_names(self, covered: set[int]) -> list[tuple[int, int]]:
-        """Runs of proper nouns the NER did not tag as persons but the dictionary knows as persons."""
-        if self.dictionary is None:
+        """Runs of proper nouns the NER did not tag as persons but a dictionary knows as persons (a bare
+        surname only from the user's dictionary: "May" or "Brown" alone is no built-in figure)."""
+        if not self.dictionaries:
             return []
         taken = covered | set(self.hit_at) | {i for s, e in self.person_ents.values() for i in range(s, e)}
         out, i, doc = [], 0, self.doc
@@ -342,11 +386,20 @@ class ArticleResolver:
             j = i
             while j < len(doc) and doc[j].pos_ == "PROPN" and j not in taken:
                 j += 1
-            entry = self.dictionary.lookup(doc[i:j].text, self.date)
-            if entry is not None and entry.kind == "person":
+            if self._known_person(doc[i:j].text, surname_ok=j - i > 1):
                 out.append((i, j))
             i = j
         return out
+
+    def _known_person(self, name: str, surname_ok: bool = True) -> tuple[object, str] | None:
+        """(dictionary entry, source) of a person a dictionary knows by ``name``."""
+        for dictionary, source in self.dictionaries:
+            entry = dictionary.lookup(name, self.date)
+            if entry is None or entry.kind != "person":
+                continue
+            if surname_ok or source == "dictionary" or dictionary.get(name) is not None:
+                return entry, source
+        return None
 
     def _define_person(self, phrase: RolePhrase) -> None:
         name = self._text(*phrase.name)
@@ -359,7 +412,7 @@ class ArticleResolver:
         if how == "title" or actor.country is None:
             actor.country = countries[0] if countries else actor.country
             actor.sector = phrase.sector
-            actor.source = "apposition" if phrase.apposition else ("title" if how == "title" else "context")
+            actor.source = "apposition" if phrase.apposition and how == "title" else how
         if phrase.entry.role:
             known.roles.add(phrase.entry.role)
         lo = min(phrase.left, phrase.name[0])
@@ -383,6 +436,8 @@ class ArticleResolver:
         if key in self.persons:
             return self.persons[key]
         words = key.split()
+        if not words:
+            return None
         for candidate in self.surnames.get(words[-1], []):
             if len(words) == 1 or candidate.actor.name.lower().split()[0] == words[0]:
                 return candidate
@@ -586,13 +641,12 @@ class ArticleResolver:
         self._note_person(person, self.doc[span[1] - 1])
 
     def _from_dictionary(self, person: Person, name: str) -> None:
-        if self.dictionary is None:
+        found = self._known_person(name)
+        if found is None:
             return
-        entry = self.dictionary.lookup(name, self.date)
-        if entry is None:
-            return
+        entry, source = found
         actor = person.actor
-        actor.country, actor.sector, actor.source = entry.country, entry.sector, "dictionary"
+        actor.country, actor.sector, actor.source = entry.country, entry.sector, source
         actor.evidence.extend(entry.evidence)
         for alias in entry.aliases:
             if alias not in actor.aliases:

@@ -64,7 +64,12 @@ def _sources(reader: SentenceReader, reading: Reading) -> list[Token]:
             return found
     for trigger in reading.chain:
         if trigger.is_noun and not trigger.frame:
-            return noun_sources(trigger.token, trigger.entry)
+            found = noun_sources(trigger.token, trigger.entry)
+            if not found and trigger is outer and not between(trigger.token):
+                from .compose import host_verb
+                host = host_verb(trigger.token)
+                found = subjects(host) if host is not None else []
+            return found
         if not trigger.is_noun and trigger is not outer and trigger.frame in (None, "light"):
             break
     return []

@@ -79,6 +79,14 @@ class Reading:
         return " > ".join(t.entry.rule for t in self.chain)
 
 
+def host_verb(noun: Token) -> Token | None:
+    """The verb a noun hangs on through a preposition ("met for talks", "killed in clashes")."""
+    if noun.dep_ != "pobj":
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") and noun.head.dep_ == "prep" else None
+
+
 def _violent(trigger: Trigger) -> bool:
     code = trigger.entry.code
     return bool(code) and code[:2] in ("18", "19", "20")
@@ -391,8 +399,10 @@ class SentenceReader:
         elif token.dep_ not in EVENTIVE_DEPS:
             return False
         from .roles import between, noun_sources, noun_targets
-        return bool(noun_sources(noun.token, noun.entry) or noun_targets(noun.token, noun.entry)
-                    or between(noun.token))
+        if noun_sources(noun.token, noun.entry) or noun_targets(noun.token, noun.entry) or between(noun.token):
+            return True
+        host = host_verb(noun.token)  # "negotiators return to Geneva for talks"
+        return host is not None and bool(subjects(host))
 
     def _code(self, chain: list[Trigger]) -> str | None:
         act = chain[-1] if not chain[-1].frame else None
