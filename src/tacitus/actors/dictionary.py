@@ -9,6 +9,7 @@ Persistence is the store's (``Store.actor_entries()`` / ``put_actor_entries()``)
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -18,15 +19,19 @@ from ..model import CodedArticle, DatedCode, DictionaryEntry, Evidence
 # How an actor's identity must have been resolved for the dictionary to learn it from the article.
 LEARNABLE_SOURCES = frozenset({"title", "apposition"})
 MIN_SURNAME = 3
+# An Arabic article at the start of a word of a name: "al-", "el-", or the word "al" / "el" itself.
+_ARTICLE = re.compile(r"^(al|el)(-|$)")
 # Words before a father's name ("bin Salman"), which is no surname to find a person by.
 PATRONYM_MARKERS = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: lower case, without accents, typographic quotes or extra spaces
-    ("François Mitterrand" = "Francois Mitterrand")."""
+    """The form names are compared in: lower case, without accents, typographic quotes, extra spaces or an
+    Arabic article inside the name ("François Mitterrand" = "Francois Mitterrand", "Omar El Bashir" =
+    "Omar al-Bashir"; "Al Gore" keeps his first name)."""
     plain = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
-    return " ".join("".join(ch for ch in plain if not unicodedata.combining(ch)).lower().split())
+    words = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower().split()
+    return " ".join(words[:1] + [w for w in (_ARTICLE.sub("", w) for w in words[1:]) if w])
 
 
 class ActorDictionary:

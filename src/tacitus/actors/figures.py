@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from ..model import DatedCode, DictionaryEntry
 from ..resources import read_table
-from .dictionary import ActorDictionary
+from .dictionary import ActorDictionary, name_key
+from .fuzzy import max_edits, within
 
 OUT_OF_OFFICE = "ELI"
 TODAY = "9999-12-31"  # the date an undated article is read on: open ranges cover it
@@ -72,10 +73,38 @@ def _entry(name: str, rows: list[dict[str, str]]) -> DictionaryEntry:
 
 
 class Figures(ActorDictionary):
-    """The built-in dictionary: an undated article is read as of today."""
+    """The built-in dictionary: an undated article is read as of today. ``near`` also finds a misspelt
+    name ("President Francois Mitterand", "President Laurent Gbago") for a person a title vouches for."""
+
+    def __init__(self, entries: list[DictionaryEntry]) -> None:
+        super().__init__(entries)
+        self._near = lru_cache(maxsize=2048)(self._near_uncached)
 
     def lookup(self, name: str, date: str | None = None) -> DictionaryEntry | None:
         return super().lookup(name, date if (date or "").strip() else TODAY)
+
+    def near(self, name: str, date: str | None = None) -> DictionaryEntry | None:
+        """The one entry whose full name (for a name of several words) or surname (for one word) is within
+        the fuzzy-matching reach of ``name`` (see ``fuzzy.max_edits``), read on ``date``."""
+        key = self._near(name_key(name))
+        return self.lookup(key, date) if key else None
+
+    def _near_uncached(self, key: str) -> str | None:
+        """The key of the one entry near ``key`` (a normalised name), or None."""
+        if not key:
+            return None
+        limit = max_edits(len(key.replace(" ", "")))
+        several = " " in key
+        owners: set[str] = set()
+        if several:  # full names and aliases of several words
+            for form, owner in self._index.items():
+                if " " in form and form[:1] == key[:1] and within(key, form, limit):
+                    owners.add(owner)
+        else:
+            for surname, keys in self._surnames.items():
+                if surname[:1] == key[:1] and within(key, surname, limit):
+                    owners |= keys
+        return owners.pop() if len(owners) == 1 else None
 
 
 @lru_cache(maxsize=1)

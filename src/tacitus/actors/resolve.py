@@ -68,9 +68,20 @@ class ArticleResolver:
         self.person_tokens = {i for s, e in people if e - s > 1 for i in range(s, e)}
         self.hits = [h for h in raw_hits if keep_hit(doc, h, self.ent_label, self.person_tokens)]
         self._index_hits()
-        taken = set(self.hit_at) | {i for s, e in people for i in range(s, e)}
-        self.hits += place_hits(doc, lexicon.places, taken, self.person_tokens, self._country_near)
-        self.hits = [self._rehomed(h) for h in sorted(self.hits, key=lambda h: h.start)]
+        self._add_places(people)
+
+    def _add_places(self, people: list[tuple[int, int]]) -> None:
+        """Towns and regions from the gazetteer where the lexicon found nothing, or where a longer place name
+        holds a capital's ("East Jerusalem" over "Jerusalem")."""
+        capitals = {i for h in self.hits if h.entry.kind == "seat" for i in range(h.start, h.end)}
+        taken = (set(self.hit_at) - capitals) | {i for s, e in people for i in range(s, e)}
+        places = place_hits(self.doc, self.lexicon.places, taken, self.person_tokens, self._country_near)
+        places = [p for p in places if not any(i in capitals for i in range(p.start, p.end))
+                  or all(h.start >= p.start and h.end <= p.end and h.end - h.start < p.end - p.start
+                         for h in self.hits if h.start < p.end and p.start < h.end)]
+        placed = {i for p in places for i in range(p.start, p.end)}
+        kept = [h for h in self.hits if not any(i in placed for i in range(h.start, h.end))]
+        self.hits = [self._rehomed(h) for h in sorted(kept + places, key=lambda h: h.start)]
         self._index_hits()
 
     def _index_hits(self) -> None:
@@ -221,7 +232,7 @@ class ArticleResolver:
     def _extend_left(self, phrase: RolePhrase, np_head: Token) -> None:
         doc = self.doc
         i = phrase.hit.start - 1
-        lower = max(np_head.left_edge.i, np_head.sent.start)
+        lower = max(min(_np_left(np_head), _np_left(phrase.root)), np_head.sent.start)
         if phrase.name and phrase.name[1] <= phrase.hit.start:
             lower = phrase.hit.start  # apposition: the title phrase starts after the comma
             while lower - 1 >= 0 and doc[lower - 1].text != "," and lower - 1 > phrase.name[1]:
@@ -316,17 +327,28 @@ class ArticleResolver:
         """"President Reagan": a titled person whose phrase names no country takes it from a dictionary,
         else from the article's dominant country for a domestic title, else none: a country named nearby is
         as likely the person's counterpart's."""
-        known = self._known_person(self._text(*phrase.name))
+        name = self._text(*phrase.name)
+        known = self._known_person(name) or self._misspelt_figure(name)
         if known is not None and known[0].country:
             return [known[0].country], known[1]
         prior = None if phrase.entry.abroad else self._dominant_country()
         return ([prior] if prior else []), "context"
 
+    def _misspelt_figure(self, name: str) -> tuple[object, str] | None:
+        for dictionary, source in self.dictionaries:
+            near = getattr(dictionary, "near", None)
+            entry = near(name, self.date) if near else None
+            if entry is not None:
+                return entry, source
+        return None
+
     def _dominant_country(self) -> str | None:
-        """The country the article names most, when it names it at least PRIOR_MIN times and at least twice
-        as often as any other."""
+        """The country the article is about: the only one it names, or one it names at least PRIOR_MIN times
+        and at least twice as often as any other."""
         ranked = self.country_counts.most_common(2)
-        if not ranked or ranked[0][1] < PRIOR_MIN or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        if len(ranked) == 1:
+            return ranked[0][0]
+        if not ranked or ranked[0][1] < PRIOR_MIN or ranked[0][1] < 2 * ranked[1][1]:
             return None
         return ranked[0][0]
 
@@ -685,6 +707,17 @@ class ArticleResolver:
 
     def _text(self, start: int, end: int) -> str:
         return self.doc[start:end].text
+
+
+def _np_left(token: Token) -> int:
+    """The first token of the noun phrase ``token`` belongs to: its own left edge, or that of the noun it
+    modifies ("Israeli" for "army" in "Israeli army bulldozers"; "Niger" for "ambassador" in "Niger's
+    ambassador Brah Mohamane", where the parser hangs the possessive on the title)."""
+    left = token.left_edge.i
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+        token = token.head
+        left = min(left, token.left_edge.i)
+    return left
 
 
 def _lexicon_name(hit_at: dict[int, Hit], start: int, end: int) -> bool:
