@@ -53,7 +53,8 @@ def assign(reader: SentenceReader, reading: Reading) -> None:
     ]
     reading.target_options = [[t for t in with_conjuncts(opt) if t.i not in ids and t not in sources]
                               for opt in options if opt]
-    reading.deep = [t for t in _deep(chain, sources) if t.i not in ids]
+    purposes = reader.purposes.get(chain[-1].token.i, [])
+    reading.deep = [t for t in _deep([*reversed(chain), *purposes], sources) if t.i not in ids]
 
 
 def _sources(reader: SentenceReader, reading: Reading) -> list[Token]:
@@ -157,12 +158,13 @@ def _modifier_parties(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ")]
 
 
-def _deep(chain: list[Trigger], sources: list[Token]) -> list[Token]:
-    """Tokens inside the predicate, breadth first from the act up to the outermost frame."""
+def _deep(triggers: list[Trigger], sources: list[Token]) -> list[Token]:
+    """Tokens inside the predicate, breadth first from each trigger in turn (the act first, then the
+    frames above it, then what a protest demands)."""
     skip = {t.i for s in sources for t in s.subtree}
     out: list[Token] = []
     seen: set[int] = set()
-    for trigger in reversed(chain):
+    for trigger in triggers:
         queue = [(c, 1) for c in trigger.token.children if c.dep_ not in DEEP_SKIP_DEPS
                  and c.dep_ not in SUBJECT_DEPS]
         while queue:

@@ -11,6 +11,8 @@ from .lexicon import Lexicon
 from .modality import verb_of
 from .roles import Party, phrase_actors, resolved
 
+# Roots whose target may well be of the source's own country (found by the deep search too).
+DOMESTIC_ROOTS = frozenset({"09", "14", "17"})
 # Pronouns that refer back to the subject: never a target of their own clause.
 OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "itself", "themselves", "himself", "herself", "our",
                           "ours", "my", "we", "us", "ourselves"})
@@ -49,7 +51,9 @@ def pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Par
         if len(group) >= 2:
             return [(a, b) for a in group for b in group if a.actor != b.actor]
     if not targets and known_sources:
-        targets = deep_target(reading, coded, source_ids, countries)
+        # protests, coercion and investigations are often aimed at the source's own government or people
+        domestic = reading.code[:2] in DOMESTIC_ROOTS
+        targets = deep_target(reading, coded, source_ids, set() if domestic else countries)
     if reading.swap:
         known_sources, targets = targets, known_sources
         sources = known_sources
@@ -61,7 +65,10 @@ def pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Par
 
 def owned_by_pronoun(token: Token) -> bool:
     """ "its borders", "their troops": a thing of the subject's, which names no target by itself."""
-    return token._.mention is None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    if token._.mention is not None or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return False
+    # "its European Community partners" names someone else through its other modifiers
+    return not any(c._.mention is not None for c in token.children if c.dep_ != "poss")
 
 
 def own_pronoun(token: Token) -> bool:

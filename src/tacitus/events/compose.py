@@ -87,6 +87,11 @@ def host_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") and noun.head.dep_ == "prep" else None
 
 
+def _protest(trigger: Trigger) -> bool:
+    code = trigger.entry.code
+    return bool(code) and code[:2] == "14" and not trigger.frame
+
+
 def _violent(trigger: Trigger) -> bool:
     code = trigger.entry.code
     return bool(code) and code[:2] in ("18", "19", "20")
@@ -131,6 +136,7 @@ class SentenceReader:
         self.governor: dict[int, Trigger] = {}
         self.arguments: dict[int, Trigger] = {}  # event nouns that are an act verb's subject or object
         self.merged: dict[int, list[Trigger]] = {}  # parts of one violent incident, by the main act
+        self.purposes: dict[int, list[Trigger]] = {}  # what a protest demands, by the protest
         self._link()
 
     # ---- structure ---------------------------------------------------------------------------------
@@ -152,6 +158,19 @@ class SentenceReader:
         for trigger in self.triggers:
             if _violent(trigger) and not trigger.frame and trigger.token.i not in self.governor:
                 self._merge_incident(trigger)
+            elif _protest(trigger) and trigger.token.i not in self.governor:
+                self._merge_purpose(trigger)
+
+    def _merge_purpose(self, act: Trigger) -> None:
+        """ "started a hunger strike to protest X", "staged rallies to demand Y": the purpose says what the
+        protest is about; it is not a second event."""
+        for token in [act.token, act.token.head]:
+            for child in token.children:
+                if child.dep_ in ("advcl", "xcomp") and _infinitive(child) and child.i in self.at:
+                    other = self.at[child.i]
+                    if other is not act and (_protest(other) or other.frame in ("appeal", "demand")):
+                        self.governor.setdefault(child.i, act)
+                        self.purposes.setdefault(act.token.i, []).append(other)
 
     def _merge_incident(self, act: Trigger) -> None:
         """One violent incident told in several words is one event: "attacked the camp, killing 156",
