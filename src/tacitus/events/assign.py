@@ -31,12 +31,15 @@ if TYPE_CHECKING:
 DEEP_SKIP_DEPS = frozenset({"advcl", "relcl", "parataxis", "punct", "cc", "mark", "aux", "auxpass", "neg",
                             "det", "nsubj", "nsubjpass", "csubj", "expl", "appos", "npadvmod"})
 DEEP_DEPTH = 5
+# "a unilateral ceasefire" is declared by one side only
+ONE_SIDED = frozenset({"unilateral", "unilaterally", "one-sided"})
 
 
 def assign(reader: SentenceReader, reading: Reading) -> None:
     outer, act = reading.outer, reading.act
     chain = reading.chain
-    reading.recip = any(t.entry.roles.recip for t in chain if not t.frame or t is act)
+    reading.recip = any(t.entry.roles.recip for t in chain if not t.frame or t is act) and not any(
+        c.lower_ in ONE_SIDED for t in chain for c in t.token.children)
     reading.needtarget = act.entry.roles.needtarget
     reading.swap = act.entry.roles.swap
     ids = {t.token.i for t in chain}

@@ -124,6 +124,16 @@ def statement_pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party |
     return [(s, t) for s in sources for t in (targets or [None])]
 
 
+# Military exercises held by forces of several countries together are military cooperation (062).
+JOINT = {"150": "062"}
+
+
+def joint(reading: Reading, coded: CodedArticle) -> str:
+    if reading.code in JOINT and len(_countries(resolved(reading.sources, coded), coded)) >= 2:
+        return JOINT[reading.code]
+    return reading.code
+
+
 def confidence(reading: Reading, source: Party | None, target: Party | None) -> float:
     value = STATEMENT_CONFIDENCE if reading.statement else BASE_CONFIDENCE
     if any(t.entry.conditions for t in reading.chain):
@@ -188,7 +198,7 @@ class EventBuilder:
         return out
 
     def event(self, reading: Reading, source: Party | None, target: Party | None) -> Event:
-        code = reading.code
+        code = joint(reading, self.coded)
         entry = ontology.cameo_codes().get(code)
         plover, mode, context = self.plover(code)
         trigger = reading.outer.span()

@@ -22,7 +22,7 @@ from .assign import assign
 from .lexicon import Lexicon
 from .match import Trigger, find_triggers
 from .modality import Modality, clause_irrealis, is_question, own_modality, verb_of
-from .syntax import SUBJECT_DEPS, lemma, phrase_tokens, subjects, with_conjuncts
+from .syntax import SUBJECT_DEPS, lemma, own_subjects, phrase_tokens, subjects, with_conjuncts
 
 # Frames that fix the kind of the event; an intent frame inside one of them adds nothing ("urged Y to
 # agree to hold talks" is an appeal for talks).
@@ -174,21 +174,21 @@ class SentenceReader:
 
     def _merge_incident(self, act: Trigger) -> None:
         """One violent incident told in several words is one event: "attacked the camp, killing 156",
-        "killed three in a suicide car bombing", "air strikes killed ...". The parts are not events of their
-        own; the most specific code among them is the event's."""
-        for child in act.token.children:
-            parts = []
-            if child.dep_ in ("advcl", "conj", "xcomp") and child.tag_ == "VBG":
-                parts = [child]
-            elif child.dep_ == "prep" and lemma(child) in ("in", "with", "during", "through", "by"):
-                parts = [o for o in child.children if o.dep_ == "pobj"]
-            elif child.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                parts = [child]
-            for part in parts:
-                other = self.at.get(part.i)
-                if other is not None and other is not act and _violent(other) and not other.frame:
-                    self.governor.setdefault(part.i, act)
-                    self.merged.setdefault(act.token.i, []).append(other)
+        "killed three in a suicide car bombing", "aircraft using missiles killed ...", "killed 23 when they
+        blew themselves up". The parts are not events of their own; the most specific code among them is
+        the event's. A coordinated verb with a subject of its own is another incident."""
+        stack = [c for c in act.token.children]
+        while stack:
+            token = stack.pop()
+            if token.dep_ in ("ccomp", "parataxis", "relcl") or (token.dep_ == "conj" and own_subjects(token)):
+                continue
+            other = self.at.get(token.i)
+            if other is not None and other.frame and other.frame != "light":
+                continue  # another frame's business ("threatened to attack")
+            if other is not None and other is not act and _violent(other) and token.i not in self.governor:
+                self.governor[token.i] = act
+                self.merged.setdefault(act.token.i, []).append(other)
+            stack.extend(token.children)
 
     def _adjunct_owner(self, trigger: Trigger) -> Trigger | None:
         """A participle adjunct that only says what an event was about is part of it, not an event:
@@ -221,9 +221,12 @@ class SentenceReader:
         token = trigger.token
         parts = {p.i for p in trigger.parts}
         if trigger.frame == "light":
-            starts = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+            # the object ("held talks"), then "engaged in / took part in", then a passive's subject
+            # ("talks were held")
+            starts = [c for c in token.children if c.dep_ in ("dobj", "attr")]
             starts += [o for c in token.children if c.dep_ == "prep" and lemma(c) in ("in", "on", "with")
                        for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            starts += [c for c in token.children if c.dep_ == "nsubjpass"]
             return starts
         deps = NOUN_COMPLEMENT_DEPS if trigger.is_noun else VERB_COMPLEMENT_DEPS
         starts = [c for c in token.children if c.dep_ in deps and c.i not in parts]
