@@ -170,3 +170,17 @@ def test_event_ids_are_unique_and_events_round_trip(coder):
     ids = [e.id for e in coded.events]
     assert ids and len(ids) == len(set(ids))
     assert CodedArticle.from_dict(coded.to_dict()).events == coded.events
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "Talks.",
+    "Why?",
+    "“We will not attack,” he said.",
+    "The the the of of.",
+    "Russia, Ukraine, Belarus, Poland, Lithuania and Latvia agreed, signed, met and fought.",
+    "A state of emergency was declared to begin at midnight.",
+])
+def test_odd_sentences_do_not_break_the_stage(coder, text):
+    coded = code(coder, text)
+    assert all(e.id and 0.0 <= e.confidence <= 1.0 for e in coded.events)

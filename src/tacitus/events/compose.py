@@ -248,7 +248,7 @@ class SentenceReader:
         """The nearest trigger in the frame's complement (breadth first, a few levels deep). A light verb
         governs only its object ("held talks") or what the object counts ("held a round of talks")."""
         if trigger.frame == "light":
-            for start in self._complement_starts(trigger):
+            for start in with_conjuncts(self._complement_starts(trigger)):
                 for token in [start, *(o for c in start.children if c.dep_ == "prep" and lemma(c) == "of"
                                        for o in c.children if o.dep_ == "pobj")]:
                     if token.i in self.at and token.i != trigger.token.i:
@@ -278,7 +278,7 @@ class SentenceReader:
     def chains(self, trigger: Trigger, depth: int = 0) -> list[list[Trigger]]:
         governed = self.governs.get(trigger.token.i, [])
         if trigger.frame == "speech":
-            said = [g for g in governed if self._said_event(trigger, g)]
+            said = [g for g in self.triggers if self._said_event(trigger, g)]
             return [[trigger, g] for g in said] or [[trigger]]
         if not trigger.frame or not governed or depth > 5:
             return [[trigger]]
@@ -290,8 +290,7 @@ class SentenceReader:
             out.extend([trigger, *rest] for rest in self.chains(inner, depth + 1))
         return out or [[trigger]]
 
-    @staticmethod
-    def _said_event(speech: Trigger, noun: Trigger) -> bool:
+    def _said_event(self, speech: Trigger, noun: Trigger) -> bool:
         """An event noun that is the object of a speech verb is the speaker's act: "declared a ceasefire",
         "announced sanctions against X"."""
         if not noun.is_noun or noun.frame in ("speech", "light"):
@@ -299,6 +298,12 @@ class SentenceReader:
         token = noun.token
         if token.head == speech.token:
             return token.dep_ in ("dobj", "nsubjpass")
+        head = token.head
+        if token.dep_ == "nsubj" and head.dep_ == "ccomp" and head.head == speech.token:
+            # "declared a state of siege to begin at midnight"
+            clause = self.at.get(head.i)
+            eventive = noun.entry.standalone or (noun.entry.code or "")[:2] in ("16", "17")
+            return clause is not None and clause.frame == "realis" and eventive
         # "announced $33 million in aid": the act inside an amount the speaker names
         head = token.head.head if token.dep_ == "pobj" else None
         return (head is not None and head.head == speech.token and head.dep_ == "dobj"
@@ -314,7 +319,7 @@ class SentenceReader:
 
     # ---- readings ----------------------------------------------------------------------------------
     def readings(self) -> list[Reading]:
-        if is_question(self.sent[0]):
+        if is_question(self.sent):
             return []
         out: list[Reading] = []
         for root in self.roots():

@@ -70,11 +70,18 @@ def word_forms(token: Token, index: dict[str, list[Entry]]) -> list[str]:
     base = lemma(token)
     if base in index:
         return [base]
-    word = token.lower_
-    for form in _stripped(word):
-        if form in index:
-            return [form]
-    return [base]
+    key = (id(index), token.lower_, base)
+    found = _FORMS_SEEN.get(key)
+    if found is None:
+        found = next((f for f in _stripped(token.lower_) if f in index), base)
+        if len(_FORMS_SEEN) > 200_000:
+            _FORMS_SEEN.clear()
+        _FORMS_SEEN[key] = found
+    return [found]
+
+
+# word forms already looked up, per lexicon index: most words of a text are not triggers
+_FORMS_SEEN: dict[tuple[int, str, str], str] = {}
 
 
 def _stripped(word: str) -> list[str]:

@@ -141,6 +141,7 @@ def _clause_marker(verb: Token, words: dict[str, str]) -> str | None:
     return None
 
 
-def is_question(token: Token) -> bool:
-    text = token.sent.text.rstrip(" \"'”’)»\n")
+def is_question(sentence) -> bool:
+    """The sentence (a Span) ends with a question mark, closing quotes and brackets aside."""
+    text = sentence.text.rstrip(" \"'”’)»\n")
     return text.endswith("?")
