@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, CodedArticle
 from .figures import figures
 from .lexicon import lexicon
+from .locate import place_words
 from .resolve import ArticleResolver
 
 __all__ = ["ActorStage", "actor_of", "actors_of", "actors_in_span"]
@@ -97,30 +98,61 @@ def actor_of(token: Token, coded: CodedArticle) -> Actor | None:
     return found[0] if found else None
 
 
-# Which mention of a phrase speaks for it: a name or title first, then a nation or organisation (the last
-# one, the head: "NATO-member Norway"), then a nominal (the first one, the head: "workers of the union").
-_SPAN_RANK = {"name": 0, "title": 0, "pronoun": 0, "demonym": 1, "country": 1, "organization": 1, "nominal": 2}
+# Which mention of a phrase speaks for it: a name or title first; then the head noun of a group phrase
+# inside the span ("NATO ministers", "Israeli army"); then a nation, place or organisation, one the span does
+# not introduce with a preposition first ("the Red Crescent in Bam"), the last one among equals (the head:
+# "NATO-member Norway"); then any other nominal.
+_SPAN_RANK = {"name": 0, "title": 0, "pronoun": 0, "demonym": 2, "country": 2, "organization": 2, "nominal": 3}
+_SPAN_PREPS = ("in", "of", "from", "near", "at", "for", "with", "by")
 
 
 def actors_in_span(coded: CodedArticle, start: int, end: int) -> list[Actor]:
     """Actors of the mentions overlapping the character span [start, end), the one that speaks for the
     phrase first (see ``_SPAN_RANK``)."""
     found = [(i, m) for i, m in enumerate(coded.mentions) if m.start < end and start < m.end and m.actor]
+    text = coded.article.text
 
-    def rank(item: tuple[int, object]) -> tuple[int, int]:
+    last_name = max((m.start for _, m in found if _SPAN_RANK.get(m.kind) == 2), default=-1)
+
+    def rank(item: tuple[int, object]) -> tuple[int, int, int]:
         i, mention = item
-        level = _SPAN_RANK.get(mention.kind, 3)
-        return (level, -i if level == 1 else i)
+        level = _SPAN_RANK.get(mention.kind, 4)
+        if (mention.kind == "nominal" and start <= mention.start and mention.end <= end
+                and mention.start > last_name and _has_sector(coded, mention)):
+            level = 1  # the group noun after every name in the span is its head ("NATO ministers")
+        introduced = int(level == 2 and _introduced(text, start, mention.start))
+        return (level, introduced, -i if level == 2 else i)
 
     ordered = sorted(found, key=rank)
     first = min(found, key=lambda item: item[1].start, default=None)
-    if first is not None and first[1].kind in ("nominal", "demonym"):
-        actor = coded.actor(first[1].actor)
-        if actor is not None and actor.sector:  # "rebels in Darfur", "Ethnic Albanians in Serbia": head first
-            ordered.insert(0, first)
+    if first is not None and _is_head(coded, first[1]):
+        ordered.insert(0, first)  # "rebels in Darfur", "Ethnic Albanians in Serbia": the head comes first
     actors: list[Actor] = []
     for _, mention in ordered:
         actor = coded.actor(mention.actor)
         if actor is not None and all(actor.id != a.id for a in actors):
             actors.append(actor)
     return actors
+
+
+def _has_sector(coded: CodedArticle, mention) -> bool:
+    actor = coded.actor(mention.actor)
+    return actor is not None and bool(actor.sector)
+
+
+def _is_head(coded: CodedArticle, mention) -> bool:
+    """A group noun, or a people named by its demonym alone ("Ethnic Albanians"), with a sector; not a
+    demonym that modifies a group noun elsewhere ("Palestinian" in "Palestinian Islamic Jihad movement")."""
+    if mention.kind not in ("nominal", "demonym") or not _has_sector(coded, mention):
+        return False
+    actor = coded.actor(mention.actor)
+    return mention.kind == "nominal" or not any(coded.mentions[k].kind == "nominal" for k in actor.mentions)
+
+
+def _introduced(text: str, start: int, at: int) -> bool:
+    """Whether a preposition inside the span [start, ...) comes right before offset ``at`` (not the "of" of
+    "the town of Gorazde", which names the town)."""
+    words = text[start:at].split()
+    if not words or words[-1].lower() not in _SPAN_PREPS:
+        return False
+    return not (words[-1].lower() == "of" and len(words) > 1 and words[-2].lower() in place_words())

@@ -41,9 +41,11 @@ def within(a: str, b: str, limit: int) -> bool:
 
 
 class FuzzyIndex:
-    """Single-word forms by first letter; ``find(word)`` returns the one form within reach, or None."""
+    """Single-word forms by first letter; ``find(word)`` returns the value of the forms within reach when they
+    all stand for one country, else None."""
 
-    def __init__(self, forms: dict[str, object]) -> None:
+    def __init__(self, forms: dict[str, object], country_of=lambda value: value) -> None:
+        self.country_of = country_of  # what two matches must share to count as one
         self.by_letter: dict[str, list[tuple[str, object]]] = {}
         for form, value in forms.items():
             if len(form) >= MIN_LENGTH - 2 and form.isalpha():
@@ -55,5 +57,5 @@ class FuzzyIndex:
         limit = max_edits(len(key))
         if not limit:
             return None
-        found = {value for form, value in self.by_letter.get(key[0], ()) if within(key, form, limit)}
-        return found.pop() if len(found) == 1 else None
+        found = [value for form, value in self.by_letter.get(key[0], ()) if within(key, form, limit)]
+        return found[0] if found and len({self.country_of(v) for v in found}) == 1 else None

@@ -44,6 +44,7 @@ class Entry:
     caps_only: bool = False  # all-capital forms (US, UN) match only in capitals
     cased: bool = True      # proper names must start with a capital in the text
     abroad: bool = False    # a title held in another country (ambassador, envoy): no article-level country
+    people: bool = False    # a people or community rather than a nation (peoples.tsv): its leaders are elites
 
     @property
     def is_country(self) -> bool:
@@ -107,6 +108,10 @@ def _country_entries() -> list[Entry]:
             out.append(Entry(form, "seat", iso3, sector="GOV", name=form))
         for form in _forms(row["prefixes"]):
             out.append(Entry(form + "-", "prefix", iso3, name=name))
+    for row in read_table("actors", "peoples.tsv"):
+        for form in _forms(row["names"]):
+            out.append(Entry(form, "demonym", row["iso3"] or None, name=form, plural=form.endswith("s"),
+                             people=True))
     return out
 
 
@@ -158,10 +163,12 @@ class Lexicon:
         for key in self.entries:
             self.entries[key].sort(key=lambda e: _PRIORITY[e.kind])
         self.sector_modifiers = {r["word"]: r["sector"] for r in read_table("actors", "sector_modifiers.tsv")}
+        self.transnational = {r["word"]: r["country"] for r in read_table("actors", "transnational_words.tsv")}
         self.country_names = {e.country: e.name for es in self.entries.values() for e in es
                               if e.kind == "country" and e.country}
         self.fuzzy = FuzzyIndex({key: es[0] for key, es in self.entries.items()
-                                 if es[0].kind in FUZZY_KINDS and es[0].country and not es[0].caps_only})
+                                 if es[0].kind in FUZZY_KINDS and es[0].country and not es[0].caps_only},
+                                country_of=lambda entry: entry.country)
 
     def match(self, doc: Doc) -> list[Hit]:
         """Longest lexicon matches, left to right, not overlapping."""
@@ -192,14 +199,19 @@ class Lexicon:
         return best
 
     def _misspelt_at(self, doc: Doc, i: int) -> Hit | None:
-        """A capitalised word a letter or two away from one country word, and no known place itself."""
+        """A capitalised word a letter or two away from the words of one country, and no place elsewhere."""
         token = doc[i]
         text = token.text
         if (len(text) < MIN_LENGTH or not text[:1].isupper() or not text.isalpha() or text.isupper()
-                or token.pos_ not in FUZZY_POS or norm(text) in self.prefixes or self.places.known(text)):
+                or token.pos_ not in FUZZY_POS or norm(text) in self.prefixes):
             return None
         entry = self.fuzzy.find(text)
-        return Hit(i, i + 1, entry) if isinstance(entry, Entry) else None
+        if not isinstance(entry, Entry):
+            return None
+        places = self.places.lookup(text)  # a real place elsewhere is no misspelling ("Indiana")
+        if places and entry.country not in {p.country for p in places}:
+            return None
+        return Hit(i, i + 1, entry)
 
     @staticmethod
     def _case_ok(entry: Entry, surface: str) -> bool:

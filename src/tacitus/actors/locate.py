@@ -18,6 +18,8 @@ from .lexicon import Entry, Hit
 from .places import Gazetteer, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels a place name after a bare preposition may carry (not a person, a date or a number: "in March").
+NAME_LABELS = frozenset({"", "GPE", "LOC", "FAC", "ORG", "NORP"})
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "into", "from"})
 MAX_TOKENS = 4
 # Words that may stand inside a place name without a capital ("Bosnia and Herzegovina", "Deir ez-Zor").
@@ -79,4 +81,4 @@ def _said_to_be_place(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     if before in words or after in words or (before == "of" and before2 in words):
         return True
-    return before in LOCATIVE_PREPS and "PERSON" not in labels
+    return before in LOCATIVE_PREPS and labels <= NAME_LABELS

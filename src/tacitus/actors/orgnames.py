@@ -55,6 +55,8 @@ def org_name_hits(doc: Doc, lexicon: Lexicon, hit_at: dict[int, Hit], person_tok
     out: list[Hit] = []
     acronyms: dict[str, Entry] = {}
     for start, end in _name_runs(doc, person_tokens):
+        if _gloss(doc, start, hit_at, out):
+            continue  # "Hizbollah (Party of God)": a translation of the name before it
         found = _organisation(doc, start, end, kinds, lexicon, hit_at, context_country)
         if found is None:
             continue
@@ -69,6 +71,14 @@ def org_name_hits(doc: Doc, lexicon: Lexicon, hit_at: dict[int, Hit], person_tok
         if entry is not None and token.i not in covered and token.i not in hit_at:
             out.append(Hit(token.i, token.i + 1, entry))
     return sorted(out, key=lambda h: h.start)
+
+
+def _gloss(doc: Doc, start: int, hit_at: dict[int, Hit], found: list[Hit]) -> bool:
+    """Whether a name opens a bracket right after an organisation's name."""
+    if start < 2 or doc[start - 1].text != "(":
+        return False
+    before = start - 2
+    return (before in hit_at and hit_at[before].entry.kind == "org") or any(h.end == before + 1 for h in found)
 
 
 def _capitalised(doc: Doc, i: int) -> bool:

@@ -89,3 +89,23 @@ def name_after(doc: Doc, i: int, taken: set[int], person_ents: dict[int, tuple[i
 def name_before(doc: Doc, end: int, person_ents_end: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
     """A PERSON entity ending just before token ``end``."""
     return person_ents_end.get(end)
+
+
+# Words before "of" that count members of a people rather than name it as a whole ("thousands of Nigerians").
+QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "some", "many", "most",
+                        "few", "number", "group", "groups"})
+# Dependents that make a people a particular set of its members ("Palestinians living in Gaza").
+PARTICULAR_DEPS = frozenset({"acl", "relcl", "amod", "nummod", "prep", "compound"})
+
+
+def bare_people(doc: Doc, phrase: RolePhrase) -> bool:
+    """Whether a plural demonym names its people as a whole ("the Palestinians", "Israel and the Palestinians")
+    rather than some of them ("thousands of Palestinians", "4 Iraqis", "Palestinians living in Gaza")."""
+    hit = phrase.hit
+    if phrase.carriers or phrase.ethnic or any(t.lower_ not in ("the",) for t in doc[phrase.left:hit.start]):
+        return False
+    head = doc[hit.end - 1]
+    if any(child.dep_ in PARTICULAR_DEPS for child in head.children):
+        return False
+    before = phrase.left - 1
+    return not (before >= 1 and doc[before].lower_ == "of" and doc[before - 1].lower_ in QUANTITIES)

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, CodedArticle, Evidence, Mention
 from .lexicon import Entry, Hit, Lexicon
 from .locate import place_hits
+from .orgnames import org_name_hits
 from .phrases import (GROUP_PREPS, MODIFIER_DEPS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_PREPS, RolePhrase,
-                      keep_hit, name_after, span_root)
+                      bare_people, keep_hit, name_after, span_root)
 
 # Sector of a capital or city named as a place rather than as an actor (the PLOVER GSR convention).
 PLACE_SECTOR = "CVL"
@@ -29,6 +30,11 @@ ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ETHNIC = frozenset({"ethnic"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG"})
+NON_GOVERNMENTAL = "NGO"
+# Lexicon kinds that name where a people lives.
+PLACE_KINDS = frozenset({"country", "seat", "city", "region"})
+# Sector of the leaders, elders or officials of a people rather than a state (CAMEO elites).
+PEOPLE_LEADERS = "ELI"
 # How many times, at least, an article must name its dominant country for a domestic title to take it.
 PRIOR_MIN = 3
 # Prepositions whose object is an actor rather than a place ("an admission by Moscow", "talks with Tehran").
@@ -82,6 +88,16 @@ class ArticleResolver:
         placed = {i for p in places for i in range(p.start, p.end)}
         kept = [h for h in self.hits if not any(i in placed for i in range(h.start, h.end))]
         self.hits = [self._rehomed(h) for h in sorted(kept + places, key=lambda h: h.start)]
+        self._index_hits()
+        self._add_organisations()
+
+    def _add_organisations(self) -> None:
+        """Organisations read off their names; they replace the lexicon hits inside the name."""
+        orgs = org_name_hits(self.doc, self.lexicon, self.hit_at, self.person_tokens,
+                             lambda i: self._context_country(i, exclude=set()))
+        named = {i for h in orgs for i in range(h.start, h.end)}
+        kept = [h for h in self.hits if not any(i in named for i in range(h.start, h.end))]
+        self.hits = sorted(kept + orgs, key=lambda h: h.start)
         self._index_hits()
 
     def _index_hits(self) -> None:
@@ -220,7 +236,8 @@ class ArticleResolver:
         doc = self.doc
         i = phrase.hit.start - 1
         while i >= 0 and (doc[i].lower_ in ARTICLES or (i in self.hit_at and not self.hit_at[i].entry.is_sector)
-                          or doc[i].text in POSSESSIVE or (doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod")):
+                          or doc[i].text in POSSESSIVE or (doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod")
+                          or (doc[i].dep_ in ("compound", "amod") and doc[i].head.i >= phrase.hit.start)):
             i -= 1
         if i < 1 or doc[i].text != ",":
             return None
@@ -242,12 +259,17 @@ class ArticleResolver:
             hit = self.hit_at.get(i)
             if token.is_punct and token.text not in ("-",) and token.text not in POSSESSIVE:
                 break
-            if token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in ("of",):
-                break
+            modifier = self.lexicon.sector_modifiers.get(token.lower_)
+            if modifier and phrase.person:  # "ousted president" (the parser may read "ousted" as a verb)
+                phrase.sector = modifier
+            if token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ not in ("of",) and token.dep_ != "amod":
+                break  # a participle modifying the noun stays ("leading", "ousted")
             if hit and not hit.entry.is_sector:
                 phrase.carriers.insert(0, hit)
                 if hit.entry.kind == "org":
                     self._modifier_sector(phrase, hit)
+                elif hit.entry.people and phrase.person and phrase.entry.weak:
+                    phrase.sector = PEOPLE_LEADERS  # "Yoruba leaders", "Kurdish officials"
                 i = hit.start - 1
                 phrase.left = hit.start
                 continue
@@ -258,9 +280,6 @@ class ArticleResolver:
                 continue
             if token.lower_ in ETHNIC:
                 phrase.ethnic = True
-            modifier = self.lexicon.sector_modifiers.get(token.lower_)
-            if modifier and phrase.person:
-                phrase.sector = modifier
             phrase.left = i
             if token.lower_ in ARTICLES or token.pos_ == "DET":
                 break
@@ -290,6 +309,8 @@ class ArticleResolver:
                 if not phrase.carriers or prep in ("of", "for"):
                     phrase.carriers.append(hit)
                     phrase.located = prep not in ("of", "for")
+                    if phrase.entry.weak and prep == "of" and hit.entry.kind == "org":
+                        phrase.sector = hit.entry.sector  # "members of the Association": the body's sector
                 phrase.right = hit.end
                 k = hit.end
                 if hit.entry.kind not in ("org", "demonym"):
@@ -317,7 +338,7 @@ class ArticleResolver:
             return countries, "title"
         if phrase.person and phrase.name:
             return self._titled_person_country(phrase)
-        named = self._named_modifier_country(phrase)
+        named = self._named_modifier_country(phrase) or self._transnational(phrase)
         if named:
             return [named], "title"
         country = self._context_country(phrase.left, exclude=set())
@@ -352,6 +373,14 @@ class ArticleResolver:
             return None
         return ranked[0][0]
 
+    def _transnational(self, phrase: RolePhrase) -> str | None:
+        """"a regional peacekeeping force": IGO; "a human rights group" of no named country: NGO."""
+        for token in self.doc[phrase.left:phrase.hit.start]:
+            code = self.lexicon.transnational.get(token.lower_)
+            if code:
+                return code
+        return NON_GOVERNMENTAL if phrase.sector == NON_GOVERNMENTAL and not phrase.person else None
+
     def _named_modifier_country(self, phrase: RolePhrase) -> str | None:
         """"the Bush administration", "Erdogan's government": a proper-noun modifier a dictionary knows as a
         person gives a group its country."""
@@ -373,6 +402,8 @@ class ArticleResolver:
         """"ethnic Albanians in south Serbia": an ethnic group is coded with the country it lives in, named
         after it or else elsewhere in the sentence; its own nation only when nothing else is named."""
         own = {h.entry.country for h in phrase.carriers if h.start < phrase.hit.start}
+        if phrase.entry.is_country:
+            own.add(phrase.entry.country)  # the people's own nation ("Albanians") is not where they live
         placed = [h.entry.country for h in phrase.carriers if h.start >= phrase.hit.end and h.entry.country]
         if placed:
             return placed[:1]
@@ -544,8 +575,8 @@ class ArticleResolver:
             target = actor
             if actors:
                 target = next((a for a in actors if a.country == hit.entry.country), actor)
-            if phrase.located and hit.end > phrase.hit.end:
-                self._do_hit(hit)  # "rebels in Darfur": the place keeps its own actor
+            if (phrase.located and hit.end > phrase.hit.end) or hit.entry.kind == "org":
+                self._do_hit(hit)  # "rebels in Darfur", "NATO ministers": the place, the body keep their own
                 continue
             self._mention(hit.start, hit.end, _hit_kind(hit.entry), target)
 
@@ -564,7 +595,7 @@ class ArticleResolver:
         out = []
         for country in countries:
             org = next((o for o in orgs if o.country == country), None)
-            sector = phrase.sector
+            sector = None if phrase.sector == country == NON_GOVERNMENTAL else phrase.sector
             out.append(self._group(country, sector, kind, org.name if org else name, source))
         return out
 
@@ -606,6 +637,8 @@ class ArticleResolver:
             actor = self._group(entry.country, None, "group", entry.name, "lexicon", by_name=True)
         elif entry.kind == "demonym" and entry.plural:
             actor = self._people(hit)
+        elif entry.kind == "demonym" and not entry.country:
+            return  # "Christian", "Kurdish" alone name no actor: the noun they modify does
         else:
             actor = self._group(entry.country, None, "state", self.lexicon.country_names.get(entry.country, entry.name), "lexicon")
         start = self._extend_republic(hit.start) if entry.kind == "country" else hit.start
@@ -621,7 +654,13 @@ class ArticleResolver:
             countries = self._ethnic_country(phrase) or [hit.entry.country]
         else:
             before = [h.entry.country for h in phrase.carriers if h.end <= hit.start and h.entry.country]
-            countries = before[-1:] or [hit.entry.country or self._context_country(hit.start, set())]
+            placed = [h.entry.country for h in phrase.carriers if h.start >= hit.end and h.entry.country
+                      and h.entry.kind in PLACE_KINDS]  # "the Albanians of southern Serbia"
+            countries = before[-1:] or placed[:1] or [hit.entry.country or self._context_country(hit.start, set())]
+        if bare_people(self.doc, phrase) and hit.entry.country:
+            # "the Palestinians" as a whole are their nation (CAMEO codes a nationality plural as the country)
+            return self._group(hit.entry.country, None, "state", self.lexicon.country_names.get(
+                hit.entry.country, hit.entry.name), "lexicon")
         actor = self._group(countries[0], PLACE_SECTOR, "group", self._text(phrase.left, hit.end), "lexicon")
         for carrier in phrase.carriers:
             if carrier.end <= hit.start and carrier.start in self.people_modifiers:
