@@ -39,7 +39,7 @@ def np_span(token: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``token`` (without relative clauses, appositions and
     coordinated phrases)."""
     tokens = [token]
-    stack = [c for c in token.children if c.dep_ not in SPAN_CUT_DEPS]
+    stack = [c for c in token.children if c.dep_ not in SPAN_CUT_DEPS and c.dep_ not in ("det", "predet")]
     while stack:
         current = stack.pop()
         tokens.append(current)
@@ -47,6 +47,8 @@ def np_span(token: Token) -> tuple[int, int]:
     lo = min(t.i for t in tokens)
     hi = max(t.i for t in tokens)
     doc = token.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("det", "predet", "case")):
+        lo += 1  # "the IAEA" -> "IAEA"
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
@@ -62,14 +64,25 @@ def parties(token: Token, coded: CodedArticle) -> list[Party]:
         found = _antecedent(token, coded)
     if not found:
         return [Party(None, span, token)]
-    # "U.S. border patrol agents" is one party; "Hungarian and Romanian officials" are two
+    # "U.S. border patrol agents" is one party; "Hungarian and Romanian officials" are two, each shown by
+    # its own mention
     kept, countries = [], set()
     for actor in found:
         if actor.country and actor.country in countries:
             continue
         countries.add(actor.country)
         kept.append(actor)
-    return [Party(a.id, span, token) for a in kept]
+    if len(kept) == 1:
+        return [Party(kept[0].id, span, token)]
+    return [Party(a.id, _actor_span(a.id, span, coded) or span, token) for a in kept]
+
+
+def _actor_span(actor_id: str, within: tuple[int, int], coded: CodedArticle) -> tuple[int, int] | None:
+    """The first mention of the actor inside the phrase span."""
+    for mention in coded.mentions:
+        if mention.actor == actor_id and within[0] <= mention.start and mention.end <= within[1]:
+            return mention.start, mention.end
+    return None
 
 
 def _antecedent(pronoun: Token, coded: CodedArticle) -> list:
