@@ -17,6 +17,7 @@ from .common import FORMAT_HELP, check_date, progress, read_options, report
 
 DB = Annotated[str, typer.Option("--db", help="The store (a DuckDB file).")]
 START = Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")]
+WRITER_MEMORY = "256MB"  # DuckDB's share of the ingest process (coding takes the rest)
 END = Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")]
 
 
@@ -73,7 +74,7 @@ def ingest_command(
                            url_column, source_column, delimiter, check_language=not any_language)
     paths = paths or []
     try:
-        store = Store(db)
+        store = Store(db, memory_limit=WRITER_MEMORY, threads=1)  # one writer thread: flat memory on any corpus
     except StoreError as exc:
         raise _fail(str(exc)) from None
     with store:

@@ -32,10 +32,12 @@ class Store:
     """A Tacitus store in one DuckDB file. Use as a context manager, or call ``close()``.
 
     ``read_only`` opens an existing store for queries; DuckDB then lets other read-only processes in too.
+    ``threads`` and ``memory_limit`` bound DuckDB's own use: a long-running writer (ingest) uses one thread,
+    which keeps its memory flat however long the corpus.
     """
 
     def __init__(self, path: str | os.PathLike = DEFAULT_PATH, read_only: bool = False,
-                 memory_limit: str | None = "1GB") -> None:
+                 memory_limit: str | None = "1GB", threads: int | None = None) -> None:
         self.path = str(path)
         exists = Path(self.path).exists()
         if read_only and not exists:
@@ -43,6 +45,8 @@ class Store:
         self.con = _connect(self.path, read_only)
         if memory_limit:
             self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        if threads:
+            self.con.execute(f"SET threads = {int(threads)}")
         self.read_only = read_only
         if exists and self._is_empty():
             exists = False  # an empty DuckDB file (for example one created by a crash during creation)
