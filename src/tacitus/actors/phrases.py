@@ -21,6 +21,8 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself"
 # Words that end a run of capitalised words taken as a name after a title.
 NAME_STOP = frozenset({"on", "said", "says", "and", "of", "the", "in", "at", "to", "for", "with"})
 MAX_NAME_TOKENS = 5
+# Forms of address before a surname ("Mr. King" is no king).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
 
 
 @dataclass
@@ -38,6 +40,8 @@ class RolePhrase:
     apposition: bool = False
     located: bool = False  # country only from an "in"/"at" place
     ethnic: bool = False   # "ethnic Albanians": the carriers name a people, not the country
+    officer: bool = False  # "president of the Center for American Progress": an officer of a body, no state office
+    bodies: list[Entry] = field(default_factory=list)  # group nouns after "of" ("president of the union")
 
     @property
     def entry(self) -> Entry:
@@ -63,12 +67,18 @@ def keep_hit(doc: Doc, hit: Hit, ent_label: dict[int, str], person_ents: set[int
     entry = hit.entry
     tokens = range(hit.start, hit.end)
     if entry.is_sector:
+        if entry.kind == "title" and (any(i in person_ents for i in tokens) or _after_honorific(doc, hit.start)):
+            return False  # "Larry King", "Mr. King": a surname, not a title
         return doc[hit.end - 1].pos_ in NOUNS or doc[hit.start].pos_ in NOUNS
     if any(i in person_ents for i in tokens) and entry.kind != "org":
         return False
     if entry.kind == "city":
         return all(ent_label.get(i) in ("GPE", "LOC", "FAC") for i in tokens)
     return True
+
+
+def _after_honorific(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFICS
 
 
 def name_after(doc: Doc, i: int, taken: set[int], person_ents: dict[int, tuple[int, int]]) -> tuple[int, int] | None:

@@ -31,6 +31,10 @@ POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ETHNIC = frozenset({"ethnic"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG"})
 NON_GOVERNMENTAL = "NGO"
+# Countries whose bodies' officers keep their title's sector (a UN or EU post is a governmental one).
+STATE_BODIES = frozenset({"IGO"})
+# Sectors of bodies whose titles are state offices ("president of the court", "speaker of parliament").
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # Lexicon kinds that name where a people lives.
 PLACE_KINDS = frozenset({"country", "seat", "city", "region"})
 # Sector of the leaders, elders or officials of a people rather than a state (CAMEO elites).
@@ -135,14 +139,14 @@ class ArticleResolver:
         """A PERSON entity without a trailing possessive and without a leading country, title or article
         the NER took in ("Jordan's King Abdullah II" -> "Abdullah II")."""
         doc = self.doc
-        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         while start < end:
             token = doc[start]
             hit = hit_at.get(start)
             if hit is not None and hit.end < end:
                 start = hit.end
-            elif token.text in POSSESSIVE or token.lower_ in ARTICLES or token.is_punct:
+            elif token.text in POSSESSIVE or token.lower_ in ARTICLES or token.is_punct or token.is_space:
                 start += 1
             else:
                 break
@@ -199,7 +203,18 @@ class ArticleResolver:
         self._extend_right(phrase)
         if name and name[1] <= hit.start:
             phrase.apposition = True
+        self._officer_of_body(phrase)
         return phrase
+
+    def _officer_of_body(self, phrase: RolePhrase) -> None:
+        """A title held in a non-governmental body or a party, armed group, firm or newspaper ("president of the
+        Center for American Progress", "Hamas leader") takes the body's sector and holds no state office."""
+        bodies = [h.entry for h in phrase.carriers if h.entry.kind == "org" and h.entry.country not in STATE_BODIES]
+        bodies = [b for b in bodies + phrase.bodies if b.sector not in STATE_SECTORS]
+        if phrase.person and not phrase.entry.plural and bodies:
+            body = bodies[0]
+            phrase.officer = True
+            phrase.sector = None if body.country == NON_GOVERNMENTAL and body.sector in (None, "NGO") else body.sector
 
     def _attached_name(self, phrase: RolePhrase) -> tuple[int, int] | None:
         if not phrase.person or phrase.hit.entry.plural:
@@ -319,6 +334,8 @@ class ArticleResolver:
             if hit and hit.entry.is_sector:
                 if phrase.entry.weak and prep == "of":
                     phrase.sector = hit.entry.sector
+                if prep == "of" and hit.entry.kind == "group":
+                    phrase.bodies.append(hit.entry)
                 phrase.right = hit.end
                 k = hit.end
                 continue
@@ -605,8 +622,8 @@ class ArticleResolver:
         if one does; otherwise a new, unnamed person."""
         role = phrase.entry.role
         countries = [h.entry.country for h in phrase.carriers if h.entry.country]
-        candidates = [p for p in self._all_persons() if role in p.roles and
-                      (not countries or p.actor.country in countries)]
+        candidates = [] if phrase.officer else [p for p in self._all_persons() if role in p.roles and
+                                                (not countries or p.actor.country in countries)]
         if candidates:
             candidates.sort(key=lambda p: (p.named, max(p.actor.mentions, default=-1)))
             return candidates[-1]
@@ -694,6 +711,8 @@ class ArticleResolver:
 
     def _do_name(self, span: tuple[int, int]) -> None:
         name = self._text(*span)
+        if not name.strip():
+            return
         person = self._find_person(name)
         if person is None:
             person = self._new_person(name)
