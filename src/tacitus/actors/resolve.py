@@ -35,6 +35,8 @@ NON_GOVERNMENTAL = "NGO"
 STATE_BODIES = frozenset({"IGO"})
 # Sectors of bodies whose titles are state offices ("president of the court", "speaker of parliament").
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# A capital's name means a town of another country only if that town has at least a tenth of its people.
+REHOME_RATIO = 10
 # Lexicon kinds that name where a people lives.
 PLACE_KINDS = frozenset({"country", "seat", "city", "region"})
 # Sector of the leaders, elders or officials of a people rather than a state (CAMEO elites).
@@ -120,8 +122,11 @@ class ArticleResolver:
             return hit
         in_sentence = {h.entry.country for h in self.hits if sent.start <= h.start < sent.end
                        and h.entry.kind in ("country", "demonym")}
-        for place in self.lexicon.places.lookup(self._text(hit.start, hit.end)):
-            if place.country != entry.country and place.country in in_sentence:
+        places = self.lexicon.places.lookup(self._text(hit.start, hit.end))
+        capital = max((p.population for p in places if p.country == entry.country), default=0)
+        for place in places:  # a town of another country, not a hamlet of the same name ("Paris, Texas")
+            if (place.country != entry.country and place.country in in_sentence
+                    and place.population * REHOME_RATIO >= capital):
                 return Hit(hit.start, hit.end, Entry(entry.form, "city", place.country, name=entry.name))
         return hit
 
