@@ -40,7 +40,7 @@ def assign(reader: SentenceReader, reading: Reading) -> None:
     chain = reading.chain
     reading.recip = any(t.entry.roles.recip for t in chain if not t.frame or t is act) and not any(
         c.lower_ in ONE_SIDED for t in chain for c in t.token.children)
-    reading.needtarget = act.entry.roles.needtarget
+    reading.needtarget = act.entry.roles.needtarget and len(chain) == 1
     reading.swap = act.entry.roles.swap
     ids = {t.token.i for t in chain}
     sources = [s for s in with_conjuncts(_sources(reader, reading)) if s.i not in ids]

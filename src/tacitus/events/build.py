@@ -71,6 +71,14 @@ def owned_by_pronoun(token: Token) -> bool:
     return not any(c._.mention is not None for c in token.children if c.dep_ != "poss")
 
 
+def _named_participant(*parties: Party | None) -> bool:
+    """An event without resolved actors is kept only when a participant is at least a named entity."""
+    return any(p is not None and (p.token.ent_type_ in NAMED or p.token._.mention is not None) for p in parties)
+
+
+NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+
+
 def own_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.lower_ in OWN_PRONOUNS
 
@@ -190,10 +198,11 @@ class EventBuilder:
         found = statement_pairs(reading, self.coded) if reading.statement else pairs(reading, self.coded)
         out = []
         for source, target in found:
-            if reading.needtarget and not (target and target.actor):
-                continue
-            if REQUIRE_ACTOR and not ((source and source.actor) or (target and target.actor)):
-                continue
+            if reading.needtarget and not (target and target.actor) and not any(reading.target_options):
+                continue  # "talked about the economy": a consultation needs someone to consult
+            if not ((source and source.actor) or (target and target.actor)):
+                if REQUIRE_ACTOR:
+                    continue
             out.append(self.event(reading, source, target))
         return out
 

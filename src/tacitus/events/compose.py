@@ -103,9 +103,17 @@ def specificity(code: str) -> int:
 
 
 def _refers_back(token: Token) -> bool:
-    """ "their countries", "both sides", "the two governments": the parties of the frame themselves."""
-    return any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("both", "two", "each") for c in
-               token.children)
+    """ "their countries", "both sides", "the two governments": the parties of the frame themselves (but
+    "his successor" is someone else)."""
+    if any(c.lower_ in ("both", "two", "each") for c in token.children):
+        return True
+    return lemma(token) in OWN_BODIES and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
+# What "their X" can be when X are the frame's own parties.
+OWN_BODIES = frozenset({"country", "government", "nation", "state", "side", "party", "administration", "people",
+                        "force", "troop", "army", "military", "delegation", "team", "representative", "official",
+                        "negotiator", "leader", "minister", "ministry", "group", "member"})
 
 
 def _infinitive(verb: Token) -> bool:
@@ -158,7 +166,8 @@ class SentenceReader:
         for trigger in self.triggers:
             if _violent(trigger) and not trigger.frame and trigger.token.i not in self.governor:
                 self._merge_incident(trigger)
-            elif _protest(trigger) and trigger.token.i not in self.governor:
+            elif _protest(trigger) and trigger.token.i not in self.governor and (
+                    trigger.entry.standalone or not trigger.is_noun):
                 self._merge_purpose(trigger)
 
     def _merge_purpose(self, act: Trigger) -> None:

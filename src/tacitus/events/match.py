@@ -15,9 +15,13 @@ VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Children whose word can complete a phrasal verb key: "pull out", "call on", "open fire", "take part".
 # Verbs used as auxiliaries or as adjectives ("the detained sailors") name no event.
+# A noun inside a name is no event: "the Trans-Pacific Partnership", "the Security Council".
+NAME_ENTITIES = frozenset({"ORG", "LAW", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "LOC"})
 NON_EVENT_VERB_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
 # Adjectives that govern an act like a verb: "is willing to withdraw", "ready to host".
 ADJ_FRAME_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp", "conj", "ROOT", "advcl"})
+PHRASAL_GAP = 3
+PHRASAL_WEIGHT = 3
 PHRASAL_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "acomp", "oprd", "agent"})
 
 
@@ -45,7 +49,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.pos_ in VERB_POS and token.dep_ not in NON_EVENT_VERB_DEPS and not _background(token):
             trigger = best_entry(token, lex.verbs, verb_keys(token, lex.verbs))
-        elif token.pos_ in NOUN_POS:
+        elif token.pos_ in NOUN_POS and token.ent_type_ not in NAME_ENTITIES:
             trigger = best_entry(token, lex.nouns, [(w, None) for w in word_forms(token, lex.nouns)])
         elif token.pos_ == "ADJ" and token.dep_ in ADJ_FRAME_DEPS:
             trigger = best_entry(token, lex.verbs, [(lemma(token), None)])
@@ -101,9 +105,16 @@ def verb_keys(verb: Token, index: dict[str, list[Entry]]) -> list[tuple[str, Tok
     base = word_forms(verb, index)[0]
     keys: list[tuple[str, Token | None]] = [(base, None)]
     for child in verb.children:
-        if child.dep_ in PHRASAL_DEPS:
+        # the particle or preposition follows the verb closely ("pulled out", "called on"), and a
+        # preposition of time is no particle ("called X on Friday")
+        near = child.dep_ == "prt" or child.i - verb.i <= PHRASAL_GAP  # a particle may follow the object
+        if child.dep_ in PHRASAL_DEPS and child.i > verb.i and near and not _timed(child):
             keys.append((f"{base}_{lemma(child)}", child))
     return keys
+
+
+def _timed(child: Token) -> bool:
+    return any(o.ent_type_ in ("DATE", "TIME") for o in child.children if o.dep_ == "pobj")
 
 
 def best_entry(token: Token, index: dict[str, list[Entry]], keys: list[tuple[str, Token | None]]
@@ -115,8 +126,8 @@ def best_entry(token: Token, index: dict[str, list[Entry]], keys: list[tuple[str
             order += 1
             if not all(holds(c, token) for c in entry.conditions):
                 continue
-            # a phrasal key ("call_on") is as telling as one satisfied condition
-            score = entry.specificity + (1 if part is not None else 0)
+            # a phrasal key ("call_off", "call_on") says more than any one condition on the bare verb
+            score = entry.specificity + (PHRASAL_WEIGHT if part is not None else 0)
             if best is None or score > best[0]:
                 best = (score, -order, entry, part)
     if best is None:
@@ -133,6 +144,11 @@ def _in(words: frozenset[str] | None, token: Token) -> bool:
     if words is None:
         return True
     return lemma(token) in words or token.lower_ in words
+
+
+def _to_clause(verb: Token) -> bool:
+    """An infinitive clause: "(for Britain) to stay", "to assure him"."""
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
 
 def _noun_in(words: frozenset[str] | None, token: Token) -> bool:
@@ -171,10 +187,13 @@ def _check(condition: Condition, token: Token) -> bool:
                    if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod", "poss"))
     if kind == "near":
         skip = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        return any(_in(words, t) for t in phrase_tokens(token, skip) if t != token)
+        around = [t for t in phrase_tokens(token, skip) if t != token]
+        if token.dep_ in ("acl", "relcl"):
+            around.append(token.head)  # "a tweet attacking X"
+        return any(_in(words, t) for t in around)
     if kind == "comp":
-        return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+        return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _to_clause(c)) for c in token.children)
     if kind == "xcomp":
-        return any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children))
+        return any(c.dep_ == "xcomp" or (c.dep_ in ("ccomp", "advcl") and _to_clause(c))
                    for c in token.children)
     return False

@@ -17,7 +17,7 @@ from .syntax import first_conjunct, lemma, own_subjects
 CAUSATIVE = frozenset({"force", "compel", "oblige", "pressure", "pressurize", "persuade", "convince", "get",
                        "lead", "cause", "make", "prompt"})
 IRREALIS = frozenset({"possible", "obligation", "condition", "question", "purpose", "hypothetical",
-                      "background", "prospective"})
+                      "background", "prospective", "generic"})
 
 
 @dataclass
@@ -79,6 +79,9 @@ def own_modality(token: Token, words: dict[str, str]) -> Modality:
             kinds.append("future")
     if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         kinds.append("negation")
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in token.children):
+        kinds.append("negation")  # "offered no proof", "made no comment"
     if token.pos_ in ("NOUN", "PROPN") and _under_without(token):
         kinds.append("negation")
     mod.negated = "negation" in kinds
@@ -129,6 +132,8 @@ def _clause_marker(verb: Token, words: dict[str, str]) -> str | None:
                 return "purpose"
             if child.lower_ in ("before", "until", "till") and verb.tag_ in ("VB", "VBP", "VBZ"):
                 return "prospective"  # "... before they demobilize": has not happened
+            if child.lower_ in ("when", "whenever") and dep == "advcl" and verb.tag_ in ("VBP", "VBZ"):
+                return "generic"  # "America is strongest when people work together"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if dep == "advcl" and infinitive:
         return "purpose"

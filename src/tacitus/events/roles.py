@@ -60,6 +60,13 @@ def parties(token: Token, coded: CodedArticle) -> list[Party]:
         return [Party(speaker, (token.idx, token.idx + len(token.text)), token)]
     found = actors_of(token, coded)
     span = phrase_span(token, coded)
+    if not found:
+        # "regional rival Japan's Prime Minister Shinzo Abe": the apposition names the actor
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            found = actors_of(appos, coded) or [a for c in appos.children if c.dep_ == "appos"
+                                                for a in actors_of(c, coded)]
+            if found:
+                break
     if not found and token.lower_ in THIRD_PERSON:
         found = _antecedent(token, coded)
     if not found:
