@@ -27,6 +27,8 @@ from .syntax import SUBJECT_DEPS, direct_objects, subjects, with_conjuncts
 if TYPE_CHECKING:
     from .compose import Reading, SentenceReader
 
+# Acts that judge an event (praise, criticism, investigation, statements) are aimed at whoever did it.
+JUDGING_ROOTS = frozenset({"01", "05", "09", "11", "12"})
 # Branches the deep search for a target does not enter: other clauses and the subject.
 DEEP_SKIP_DEPS = frozenset({"advcl", "relcl", "parataxis", "punct", "cc", "mark", "aux", "auxpass", "neg",
                             "det", "nsubj", "nsubjpass", "csubj", "expl", "appos", "npadvmod"})
@@ -38,7 +40,7 @@ ONE_SIDED = frozenset({"unilateral", "unilaterally", "one-sided"})
 def assign(reader: SentenceReader, reading: Reading) -> None:
     outer, act = reading.outer, reading.act
     chain = reading.chain
-    reading.recip = any(t.entry.roles.recip for t in chain if not t.frame or t is act) and not any(
+    reading.recip = any(t.entry.roles.recip for t in chain) and not any(
         c.lower_ in ONE_SIDED for t in chain for c in t.token.children)
     reading.needtarget = act.entry.roles.needtarget and len(chain) == 1
     reading.swap = act.entry.roles.swap
@@ -66,6 +68,13 @@ def _sources(reader: SentenceReader, reading: Reading) -> list[Token]:
         found = [s for token in subjects(outer.token) for s in _argument_source(reader, token)]
         if found:
             return found
+        for obj in direct_objects(outer.token):  # "UN sanctions against Iran were lifted"
+            noun = reader.at.get(obj.i)
+            if noun is not None and noun.is_noun and not noun.frame:
+                owners = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                          and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+                if owners:
+                    return owners
     for trigger in reading.chain:
         if trigger.is_noun and not trigger.frame:
             found = noun_sources(trigger.token, trigger.entry)
@@ -87,12 +96,15 @@ def _argument_source(reader: SentenceReader, token: Token) -> list[Token]:
     return [token]
 
 
-def _argument_target(reader: SentenceReader, token: Token) -> list[Token]:
-    """An event noun as object stands for its source: "condemned Y's attack" is aimed at Y."""
+def _argument_target(reader: SentenceReader, token: Token, code: str = "") -> list[Token]:
+    """An event noun as object: judging it ("condemned Y's attack", "investigated the killing") is aimed at
+    its source; acting on it ("lifted sanctions against Iran", "eased the curfew in X") at its target."""
     noun = reader.at.get(token.i)
-    if noun is not None and noun.is_noun and (noun.entry.standalone or noun.frame):
-        return noun_sources(noun.token, noun.entry)
-    return [token]
+    if noun is None or not noun.is_noun:
+        return [token]
+    if code[:2] in JUDGING_ROOTS:
+        return noun_sources(noun.token, noun.entry) if (noun.entry.standalone or noun.frame) else [token]
+    return noun_targets(noun.token, noun.entry) or [token]
 
 
 def _asked(reader: SentenceReader, chain: list[Trigger]) -> list[Token]:
@@ -134,7 +146,7 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def _act_targets(reader: SentenceReader, act: Trigger) -> list[Token]:
     found = noun_targets(act.token, act.entry) if act.is_noun else verb_targets(act.token, act.entry)
-    return [t for token in found for t in _argument_target(reader, token)]
+    return [t for token in found for t in _argument_target(reader, token, act.entry.code or "")]
 
 
 def _object_preps(act: Trigger) -> list[Token]:
