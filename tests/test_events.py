@@ -184,3 +184,19 @@ def test_event_ids_are_unique_and_events_round_trip(coder):
 def test_odd_sentences_do_not_break_the_stage(coder, text):
     coded = code(coder, text)
     assert all(e.id and 0.0 <= e.confidence <= 1.0 for e in coded.events)
+
+
+def test_acting_on_and_judging_an_event_noun(coder):
+    assert ("IGO", "085", "IRN") in triples(code(coder, "UN sanctions against Iran were lifted on Monday."))
+    assert ("IGO", "111", "RUS") in triples(code(coder, "The European Union condemned Russia's attack on Ukraine."))
+
+
+def test_first_person_in_a_quote_is_the_speaker(coder):
+    coded = code(coder, "“We will send food aid to Mali,” said President Emmanuel Macron of France.")
+    assert any(s == "FRA" and c.startswith("03") and t == "MLI" for s, c, t in triples(coded)), triples(coded)
+
+
+def test_one_violent_incident_is_one_event(coder):
+    coded = code(coder, "Rebels shelled the town of Goma on Sunday, killing twenty civilians.")
+    violent = [e for e in coded.events if e.cameo[:2] in ("18", "19", "20")]
+    assert len({e.trigger for e in violent}) == 1 and violent[0].cameo == "194", triples(coded)
