@@ -28,6 +28,10 @@ from .syntax import SUBJECT_DEPS, lemma, own_subjects, phrase_tokens, subjects, 
 # agree to hold talks" is an appeal for talks).
 STRONG_FRAMES = frozenset({"appeal", "demand", "refuse", "threaten", "deny", "accuse", "stop"})
 PASS_THROUGH = frozenset({"realis", "light"})
+# Frames that say how real the act is themselves (the tense of the frame verb does not turn the act into an
+# intent or a threat again).
+MODAL_FRAMES = frozenset({"intent", "appeal", "demand", "refuse", "threaten", "deny", "accuse", "consider",
+                          "negate", "speech"})
 # Prepositions that introduce what a frame governs: "called for talks", "accused of attacking".
 COMPLEMENT_PREPS = frozenset({"for", "to", "on", "upon", "of", "about", "against", "from", "with", "into",
                               "over", "in"})
@@ -151,7 +155,7 @@ class SentenceReader:
     def _link(self) -> None:
         for trigger in self.triggers:
             if trigger.frame:
-                found = self._governed(trigger)
+                found = self._governed(trigger) or self._subject_event(trigger)
                 if found is not None:
                     group = [found] + [self.at[c.i] for c in found.token.conjuncts if c.i in self.at]
                     self.governs[trigger.token.i] = group
@@ -214,6 +218,17 @@ class SentenceReader:
             return owner
         return None
 
+    def _subject_event(self, frame: Trigger) -> Trigger | None:
+        """ "Riots are still continuing", "the talks resumed": an aspectual verb without an act of its own
+        is about the event noun that is its subject."""
+        if frame.frame != "realis" or frame.is_noun:
+            return None
+        for child in frame.token.children:
+            noun = self.at.get(child.i) if child.dep_ in ("nsubj", "nsubjpass") else None
+            if noun is not None and noun.is_noun and not noun.frame and noun.entry.standalone:
+                return noun
+        return None
+
     def _link_arguments(self, act: Trigger) -> None:
         """An act verb's event-noun subject or object is its argument, not an event of its own
         ("air strikes killed ...", "condemned the attack"); so is a frame verb's subject ("the summit
@@ -258,8 +273,10 @@ class SentenceReader:
         governs only its object ("held talks") or what the object counts ("held a round of talks")."""
         if trigger.frame == "light":
             for start in with_conjuncts(self._complement_starts(trigger)):
-                for token in [start, *(o for c in start.children if c.dep_ == "prep" and lemma(c) == "of"
-                                       for o in c.children if o.dep_ == "pobj")]:
+                counted = [o for c in start.children if c.dep_ == "prep" and lemma(c) == "of"
+                           for o in c.children if o.dep_ == "pobj"]  # "a round of talks"
+                kinds = [c for c in start.children if c.dep_ == "compound"]  # "a mediation mission"
+                for token in [start, *counted, *kinds]:
                     if token.i in self.at and token.i != trigger.token.i:
                         return self.at[token.i]
             return None
@@ -350,14 +367,15 @@ class SentenceReader:
         code = self._code(chain)
         if code is None:
             return None
-        # a frame that governs an act speaks for it; a frame alone ("will accept refugees") is an act
-        framed = len(chain) > 1 and any(t.frame and t.frame not in PASS_THROUGH for t in chain[:-1])
+        # a modal frame that governs an act speaks for it ("promised to ..."); a frame alone ("will accept
+        # refugees") or an action frame ("will halt talks") is read like an act
+        framed = len(chain) > 1 and any(t.frame in MODAL_FRAMES for t in chain[:-1])
         modality = own_modality(outer.token, self.lex.modality)
         reason = modality.irrealis or self._irrealis(outer)
         conflict = int(code[:2]) >= 14
         if reason == "purpose" and code[:2] == "14":
             reason = None  # "shunned work to protest ...": the purpose is the protest
-        if reason == "possible" and conflict and not framed and not modality.negated:
+        if reason == "possible" and conflict and not modality.negated:
             reason, modality.future = None, True  # "may halt mediation": a conflictual act held out is a threat
         if reason or (modality.negated and not modality.future):
             return None
@@ -418,8 +436,8 @@ class SentenceReader:
     def _eventive(self, noun: Trigger) -> bool:
         """A bare event noun is coded only when the sentence reports it as having taken place: it names a
         participant and stands as a subject, the head of a headline, or the object of "at/during/after"."""
-        if not noun.entry.standalone:
-            return False
+        if not noun.entry.standalone and noun.frame != "attempt":
+            return False  # ("an attempt to assassinate X was thwarted" is an event)
         token = noun.token
         if token.dep_ == "conj":
             token = token.head

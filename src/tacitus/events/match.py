@@ -65,7 +65,8 @@ def _background(verb: Token) -> bool:
     fishermen, held captive in Libya", "weapons seized last year", "the curfew imposed in Sudan"."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
         return False
-    return verb.head.dep_ != "ROOT"  # a sentence with no verb but this one: the parse missed the predicate
+    # a sentence whose root is no verb: the parse missed the predicate, and this may be it
+    return verb.head.dep_ != "ROOT" and verb.sent.root.pos_ in ("VERB", "AUX")
 
 
 def word_forms(token: Token, index: dict[str, list[Entry]]) -> list[str]:

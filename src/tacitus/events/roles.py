@@ -67,7 +67,7 @@ def parties(token: Token, coded: CodedArticle) -> list[Party]:
                                                 for a in actors_of(c, coded)]
             if found:
                 break
-    if not found and token.lower_ in THIRD_PERSON:
+    if not found and token.pos_ == "PRON" and token.lower_ in THIRD_PERSON:
         found = _antecedent(token, coded)
     if not found:
         return [Party(None, span, token)]
@@ -129,7 +129,7 @@ def _mention_span(token: Token, coded: CodedArticle) -> tuple[int, int] | None:
 
 def quote_speaker(token: Token, coded: CodedArticle) -> str | None:
     """First-person pronouns inside a quote refer to its speaker."""
-    if token.lower_ not in FIRST_PERSON or token._.quote is None:
+    if token.pos_ != "PRON" or token.lower_ not in FIRST_PERSON or token._.quote is None:
         return None
     quote = next((q for q in coded.quotes if q.id == token._.quote), None)
     return quote.speaker if quote is not None else None
@@ -236,4 +236,4 @@ def object_preps(token: Token) -> list[tuple[str, Token]]:
 
 
 def is_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON" or lemma(token) in FIRST_PERSON
+    return token.pos_ == "PRON"  # ("US" is no "us")
