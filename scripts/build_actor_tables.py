@@ -31,7 +31,7 @@ EXTRA_CAPITALS = {"BOL": "La Paz", "CIV": "Abidjan", "TZA": "Dar es Salaam", "KA
 # Codes of states that no longer exist (their capitals belong to the successor states).
 OBSOLETE = {"SCG", "ANT"}
 # Towns this large also get their ASCII alternate names ("Basra" for "Basrah", "Bombay" for "Mumbai").
-MIN_ALIAS_POPULATION = 200_000
+MIN_ALIAS_POPULATION = 1_000_000
 DIVISIONS = OUT.parent / "where" / "admin.tsv"
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..resources import read_table
 from .lexicon import Entry, Hit, person_words
+from .phrases import TokenView
 from .places import Gazetteer, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -39,15 +40,16 @@ def place_stopwords() -> frozenset[str]:
 
 
 
-def place_hits(doc: Doc, gazetteer: Gazetteer, taken: set[int], person_tokens: set[int],
+def place_hits(doc: Doc, view: TokenView, gazetteer: Gazetteer, taken: set[int], person_tokens: set[int],
                country_in: Callable[[int, Iterable[str]], str | None]) -> list[Hit]:
     """Place names outside ``taken`` tokens, as city/region hits. ``country_in(token_i, countries)``
     chooses among candidate countries by context (None: no preference)."""
     out: list[Hit] = []
-    i, n = 0, len(doc)
+    i, n = 0, len(view)
     people = person_words(doc)
     while i < n:
-        found = None if _skip(doc, i, taken, person_tokens) else _place_at(doc, i, gazetteer, taken, people)
+        skip = i in taken or i in person_tokens or not view.caps[i] or not view.alpha[i]
+        found = None if skip else _place_at(doc, view, i, gazetteer, taken, people)
         if found is None:
             i += 1
             continue
@@ -60,37 +62,32 @@ def place_hits(doc: Doc, gazetteer: Gazetteer, taken: set[int], person_tokens: s
     return out
 
 
-def _skip(doc: Doc, i: int, taken: set[int], person_tokens: set[int]) -> bool:
-    token = doc[i]
-    return i in taken or i in person_tokens or not token.text[:1].isupper() or not token.is_alpha
-
-
-def _place_at(doc: Doc, i: int, gazetteer: Gazetteer, taken: set[int],
+def _place_at(doc: Doc, view: TokenView, i: int, gazetteer: Gazetteer, taken: set[int],
               people: frozenset[str]) -> tuple[int, list[Place]] | None:
     """The longest place name starting at token i that the context confirms: (end, places)."""
     last = i
-    while (last + 1 < len(doc) and last + 1 - i < MAX_TOKENS and last + 1 not in taken
-           and (doc[last + 1].text[:1].isupper() or doc[last + 1].lower_ in NAME_JOINERS)):
+    while (last + 1 < len(view) and last + 1 - i < MAX_TOKENS and last + 1 not in taken
+           and (view.caps[last + 1] or view.lower[last + 1] in NAME_JOINERS)):
         last += 1
     for end in range(last + 1, i, -1):
-        if not doc[end - 1].is_alpha or doc[end - 1].lower_ in NAME_JOINERS:
+        if not view.alpha[end - 1] or view.lower[end - 1] in NAME_JOINERS:
             continue
-        if end - i == 1 and (doc[i].lower_ in place_stopwords() or doc[i].text in people):
+        if end - i == 1 and (view.lower[i] in place_stopwords() or view.text[i] in people):
             continue
-        places = gazetteer.lookup(doc[i:end].text)
-        if places and _said_to_be_place(doc, i, end, places):
+        places = gazetteer.lookup(doc[i:end].text if end - i > 1 else view.text[i])
+        if places and _said_to_be_place(doc, view, i, end, places):
             return end, places
     return None
 
 
-def _said_to_be_place(doc: Doc, start: int, end: int, places: list[Place]) -> bool:
-    labels = {doc[k].ent_type_ for k in range(start, end)}
+def _said_to_be_place(doc: Doc, view: TokenView, start: int, end: int, places: list[Place]) -> bool:
+    labels = set(view.ent[start:end])
     if labels <= PLACE_LABELS and "" not in labels:
         return True
     words = place_words()
-    before = doc[start - 1].lower_ if start > 0 else ""
-    before2 = doc[start - 2].lemma_.lower() if start > 1 else ""
-    after = doc[end].lower_ if end < len(doc) else ""
+    before = view.lower[start - 1] if start > 0 else ""
+    before2 = doc[start - 2].lemma_.lower() if start > 1 and before == "of" else ""
+    after = view.lower[end] if end < len(view) else ""
     if before in words or after in words or (before == "of" and before2 in words):
         return True
     # after a bare preposition only a name of several words, a region or a large town ("in God" is no town)

@@ -19,8 +19,10 @@ from spacy.tokens import Doc
 
 from ..resources import read_table
 from .lexicon import Entry, Hit, Lexicon, norm
+from .phrases import TokenView
 
-JOINERS = frozenset({"of", "for", "the", "and", "&", "-", "'s"})
+JOINERS = frozenset({"of", "for", "the", "and", "&", "-", "'s", "\u2019s"})
+POSSESSIVES = frozenset({"'s", "\u2019s"})
 COMPLEMENT = frozenset({"of", "for"})
 # Sectors a marker word overrides: kinds of body an armed group also calls itself.
 MARKED = frozenset({"REB", "MIL", "OPP", "NGO"})
@@ -47,62 +49,65 @@ def org_kinds() -> OrgKinds:
     return OrgKinds(heads, markers)
 
 
-def org_name_hits(doc: Doc, lexicon: Lexicon, hit_at: dict[int, Hit], person_tokens: set[int],
+def org_name_hits(doc: Doc, view: TokenView, lexicon: Lexicon, hit_at: dict[int, Hit], person_tokens: set[int],
                   context_country: Callable[[int], str | None]) -> list[Hit]:
     """Organisation hits for the capitalised names that carry an organisation head word and that no lexicon
     organisation covers; ``context_country(token_i)`` places a national body its name does not place."""
     kinds = org_kinds()
+    if not any(w in kinds.heads for w in view.lower):
+        return []
     out: list[Hit] = []
     acronyms: dict[str, Entry] = {}
-    for start, end in _name_runs(doc, person_tokens):
-        if _gloss(doc, start, hit_at, out):
+    for start, end in _name_runs(view, person_tokens, kinds.heads):
+        if _gloss(view, start, hit_at, out):
             continue  # "Hizbollah (Party of God)": a translation of the name before it
-        found = _organisation(doc, start, end, kinds, lexicon, hit_at, context_country)
+        found = _organisation(doc, view, start, end, kinds, lexicon, hit_at, context_country)
         if found is None:
             continue
         hit, acronym = found
         out.append(hit)
         if acronym is not None:
-            acronyms[doc[acronym].text] = hit.entry
+            acronyms[view.text[acronym]] = hit.entry
             out.append(Hit(acronym, acronym + 1, hit.entry))
     covered = {i for h in out for i in range(h.start, h.end)}
-    for token in doc:
-        entry = acronyms.get(token.text)
-        if entry is not None and token.i not in covered and token.i not in hit_at:
-            out.append(Hit(token.i, token.i + 1, entry))
+    for i, word in enumerate(view.text):
+        entry = acronyms.get(word)
+        if entry is not None and i not in covered and i not in hit_at:
+            out.append(Hit(i, i + 1, entry))
     return sorted(out, key=lambda h: h.start)
 
 
-def _gloss(doc: Doc, start: int, hit_at: dict[int, Hit], found: list[Hit]) -> bool:
+def _gloss(view: TokenView, start: int, hit_at: dict[int, Hit], found: list[Hit]) -> bool:
     """Whether a name opens a bracket right after an organisation's name."""
-    if start < 2 or doc[start - 1].text != "(":
+    if start < 2 or view.text[start - 1] != "(":
         return False
     before = start - 2
     return (before in hit_at and hit_at[before].entry.kind == "org") or any(h.end == before + 1 for h in found)
 
 
-def _capitalised(doc: Doc, i: int) -> bool:
-    token = doc[i]
-    if not token.text[:1].isupper() or not token.is_alpha and "-" not in token.text:
+def _capitalised(view: TokenView, i: int) -> bool:
+    if not view.caps[i] or not view.alpha[i] and "-" not in view.text[i]:
         return False
-    return token.pos_ == "PROPN" or (token.pos_ in ("ADJ", "NOUN") and not token.is_sent_start)
+    return view.pos[i] == "PROPN" or (view.pos[i] in ("ADJ", "NOUN") and not view.sent_start[i])
 
 
-def _name_runs(doc: Doc, person_tokens: set[int]) -> list[tuple[int, int]]:
+def _name_runs(view: TokenView, person_tokens: set[int], heads: dict[str, Kind]) -> list[tuple[int, int]]:
     """Token ranges of runs of capitalised words joined by "of", "for", "the" (and "and" after "of": "Department
     of Health and Human Services", but not "USDA and the Illinois Department")."""
-    runs, i, n = [], 0, len(doc)
+    runs, i, n = [], 0, len(view)
     while i < n:
-        if not _capitalised(doc, i) or i in person_tokens:
+        if not _capitalised(view, i) or i in person_tokens:
             i += 1
             continue
         end = j = i + 1
         complement = False
         while j < n and j - i < MAX_TOKENS:
-            if _capitalised(doc, j) and j not in person_tokens:
+            if _capitalised(view, j) and j not in person_tokens:
                 end = j = j + 1
-            elif doc[j].lower_ in JOINERS and (doc[j].lower_ != "and" or complement):
-                complement = complement or doc[j].lower_ in COMPLEMENT
+            elif view.text[j] in POSSESSIVES and any(view.lower[k] in heads for k in range(i, j)):
+                break  # "the Supreme Court's ruling": a complete name owns what follows
+            elif view.lower[j] in JOINERS and (view.lower[j] != "and" or complement):
+                complement = complement or view.lower[j] in COMPLEMENT
                 j += 1
             else:
                 break
@@ -111,34 +116,34 @@ def _name_runs(doc: Doc, person_tokens: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _head(doc: Doc, start: int, end: int, kinds: OrgKinds, hit_at: dict[int, Hit]) -> int | None:
+def _head(view: TokenView, start: int, end: int, kinds: OrgKinds, hit_at: dict[int, Hit]) -> int | None:
     """The head word of a name: the first head word followed by "of"/"for", else the last head word (not
     one inside a country's name: "Russian Federation")."""
-    heads = [i for i in range(start, end) if doc[i].lower_ in kinds.heads and doc[i].text[:1].isupper()
+    heads = [i for i in range(start, end) if view.lower[i] in kinds.heads and view.caps[i]
              and not (i in hit_at and hit_at[i].entry.is_country)]
     for i in heads:
-        if i + 1 < end and doc[i + 1].lower_ in COMPLEMENT:
+        if i + 1 < end and view.lower[i + 1] in COMPLEMENT:
             return i
     return heads[-1] if heads else None
 
 
-def _organisation(doc: Doc, start: int, end: int, kinds: OrgKinds, lexicon: Lexicon, hit_at: dict[int, Hit],
-                  context_country: Callable[[int], str | None]) -> tuple[Hit, int | None] | None:
+def _organisation(doc: Doc, view: TokenView, start: int, end: int, kinds: OrgKinds, lexicon: Lexicon,
+                  hit_at: dict[int, Hit], context_country: Callable[[int], str | None]) -> tuple[Hit, int | None] | None:
     if any(hit_at[i].entry.kind == "org" for i in range(start, end) if i in hit_at):
         return None
     if any(i in hit_at and hit_at[i].entry.kind == "title" and not hit_at[i].entry.plural for i in (start, end - 1)):
         return None  # "Deputy Prime Minister of the Russian Federation", "Press Secretary": a person's title
-    head = _head(doc, start, end, kinds, hit_at)
+    head = _head(view, start, end, kinds, hit_at)
     if head is None:
         return None
     inside = [hit_at[i] for i in range(start, end) if i in hit_at]
     countries = [h for h in inside if h.entry.is_country and h.entry.country]
     placed = {i for h in countries for i in range(h.start, h.end)}
-    others = [i for i in range(start, end) if i != head and i not in placed and doc[i].lower_ not in JOINERS]
-    if not others and (norm(doc[head].text) in lexicon.entries or not countries):
+    others = [i for i in range(start, end) if i != head and i not in placed and view.lower[i] not in JOINERS]
+    if not others and (norm(view.text[head]) in lexicon.entries or not countries):
         return None  # "the Syrian Parliament": the sector noun and its country say it all; "Office" alone
-    kind = kinds.heads[doc[head].lower_]
-    sector = _sector(doc, start, end, head, kind, kinds, inside)
+    kind = _marked(view, start, end, kinds, kinds.heads[view.lower[head]])
+    sector = _sector(view, head, kind, inside)
     country = countries[0].entry.country if countries else None
     if country is None:
         country = "NGO" if kind.scope == "ngo" else context_country(start)
@@ -146,29 +151,36 @@ def _organisation(doc: Doc, start: int, end: int, kinds: OrgKinds, lexicon: Lexi
         sector = None
     name = doc[start:end].text
     entry = Entry(name, "org", country, sector, name=name)
-    return Hit(start, end, entry), _acronym_after(doc, end)
+    return Hit(start, end, entry), _acronym_after(view, end)
 
 
-def _sector(doc: Doc, start: int, end: int, head: int, kind: Kind, kinds: OrgKinds, inside: list[Hit]) -> str:
-    """Sector from a marker word, else from a sector noun after "<head> of", else (for a government body) from
-    a sector noun before the head, else the head's own."""
-    if kind.sector in MARKED:
-        for i in range(start, end):
-            marker = kinds.markers.get(doc[i].lower_)
-            if marker is not None:
-                return marker.sector
+def _marked(view: TokenView, start: int, end: int, kinds: OrgKinds, kind: Kind) -> Kind:
+    """The kind a marker word makes of a front, army, movement, committee or council ("Senate Intelligence
+    Committee" LEG, "Moro Islamic Liberation Front" REB), else the head's own."""
+    if kind.sector not in MARKED:
+        return kind
+    words = set(view.lower[start:end])
+    for word, marker in kinds.markers.items():  # in table order: the first marker wins
+        if word in words:
+            return marker
+    return kind
+
+
+def _sector(view: TokenView, head: int, kind: Kind, inside: list[Hit]) -> str:
+    """Sector from a sector noun after "<head> of" ("Union of Teachers"), else (for a government body) from a
+    sector noun before the head ("Police Department"), else the kind's own."""
     for hit in inside:
-        if hit.start > head and hit.entry.is_sector and hit.entry.sector and doc[head + 1].lower_ in COMPLEMENT:
+        if hit.start > head and hit.entry.is_sector and hit.entry.sector and view.lower[head + 1] in COMPLEMENT:
             return hit.entry.sector
-    if kind.sector == "GOV":  # "Police Department", "Intelligence Agency": the modifier's sector
+    if kind.sector == "GOV":
         for hit in inside:
             if hit.end <= head and hit.entry.is_sector and hit.entry.sector not in (None, "GOV"):
                 return hit.entry.sector
     return kind.sector
 
 
-def _acronym_after(doc: Doc, end: int) -> int | None:
+def _acronym_after(view: TokenView, end: int) -> int | None:
     """Token index of an all-capital acronym in brackets right after a name: "... Front (RUF)"."""
-    if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text.isupper() and doc[end + 1].is_alpha:
+    if end + 1 < len(view) and view.text[end] == "(" and view.text[end + 1].isupper() and view.alpha[end + 1]:
         return end + 1
     return None

@@ -20,7 +20,7 @@ _DROPPED = str.maketrans({"'": None, "\u2019": None, "\u2018": None, "\u02bf": N
                           "`": None, "-": " ", ".": None})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     name: str
     country: str

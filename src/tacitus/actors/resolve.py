@@ -19,7 +19,7 @@ from .lexicon import Entry, Hit, Lexicon
 from .locate import place_hits
 from .orgnames import org_name_hits
 from .phrases import (GROUP_PREPS, MODIFIER_DEPS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_PREPS, RolePhrase,
-                      bare_people, keep_hit, name_after, span_root)
+                      bare_people, keep_hit, name_after, span_root, token_view)
 
 # Sector of a capital or city named as a place rather than as an actor (the PLOVER GSR convention).
 PLACE_SECTOR = "CVL"
@@ -80,6 +80,7 @@ class ArticleResolver:
         self.person_tokens = {i for s, e in people if e - s > 1 for i in range(s, e)}
         self.hits = [h for h in raw_hits if keep_hit(doc, h, self.ent_label, self.person_tokens)]
         self._index_hits()
+        self.view = token_view(doc)
         self._add_places(people)
 
     def _add_places(self, people: list[tuple[int, int]]) -> None:
@@ -87,7 +88,7 @@ class ArticleResolver:
         holds a capital's ("East Jerusalem" over "Jerusalem")."""
         capitals = {i for h in self.hits if h.entry.kind == "seat" for i in range(h.start, h.end)}
         taken = (set(self.hit_at) - capitals) | {i for s, e in people for i in range(s, e)}
-        places = place_hits(self.doc, self.lexicon.places, taken, self.person_tokens, self._country_near)
+        places = place_hits(self.doc, self.view, self.lexicon.places, taken, self.person_tokens, self._country_near)
         places = [p for p in places if not any(i in capitals for i in range(p.start, p.end))
                   or all(h.start >= p.start and h.end <= p.end and h.end - h.start < p.end - p.start
                          for h in self.hits if h.start < p.end and p.start < h.end)]
@@ -99,8 +100,8 @@ class ArticleResolver:
 
     def _add_organisations(self) -> None:
         """Organisations read off their names; they replace the lexicon hits inside the name."""
-        orgs = org_name_hits(self.doc, self.lexicon, self.hit_at, self.person_tokens,
-                             lambda i: self._context_country(i, exclude=set()))
+        orgs = org_name_hits(self.doc, self.view, self.lexicon, self.hit_at, self.person_tokens,
+                             lambda i: self._dominant_country() or self._context_country(i, exclude=set()))
         named = {i for h in orgs for i in range(h.start, h.end)}
         kept = [h for h in self.hits if not any(i in named for i in range(h.start, h.end))]
         self.hits = sorted(kept + orgs, key=lambda h: h.start)
