@@ -54,6 +54,7 @@ def assign(reader: SentenceReader, reading: Reading) -> None:
         _requesters(reader, chain),
         _act_targets(reader, act),
         _object_preps(act),
+        *(_act_targets(reader, part) for part in reader.merged.get(act.token.i, [])),  # "..., killing 156"
         _frame_targets(chain),
     ]
     reading.target_options = [[t for t in with_conjuncts(opt) if t.i not in ids and t not in sources]

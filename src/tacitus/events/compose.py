@@ -168,11 +168,16 @@ class SentenceReader:
             if owner is not None:
                 self.governor.setdefault(trigger.token.i, owner)
         for trigger in self.triggers:
-            if _violent(trigger) and not trigger.frame and trigger.token.i not in self.governor:
+            if _violent(trigger) and not trigger.frame and self._free(trigger.token.i):
                 self._merge_incident(trigger)
-            elif _protest(trigger) and trigger.token.i not in self.governor and (
+            elif _protest(trigger) and self._free(trigger.token.i) and (
                     trigger.entry.standalone or not trigger.is_noun):
                 self._merge_purpose(trigger)
+
+    def _free(self, i: int) -> bool:
+        """Not governed by another trigger, or only reported by a speech verb."""
+        governor = self.governor.get(i)
+        return governor is None or governor.frame == "speech"
 
     def _merge_purpose(self, act: Trigger) -> None:
         """ "started a hunger strike to protest X", "staged rallies to demand Y": the purpose says what the
@@ -181,8 +186,9 @@ class SentenceReader:
             for child in token.children:
                 if child.dep_ in ("advcl", "xcomp") and _infinitive(child) and child.i in self.at:
                     other = self.at[child.i]
-                    if other is not act and (_protest(other) or other.frame in ("appeal", "demand")):
-                        self.governor.setdefault(child.i, act)
+                    if other is not act and (_protest(other) or other.frame in ("appeal", "demand")) \
+                            and self._free(child.i):
+                        self.governor[child.i] = act
                         self.purposes.setdefault(act.token.i, []).append(other)
 
     def _merge_incident(self, act: Trigger) -> None:
@@ -198,7 +204,7 @@ class SentenceReader:
             other = self.at.get(token.i)
             if other is not None and other.frame and other.frame != "light":
                 continue  # another frame's business ("threatened to attack")
-            if other is not None and other is not act and _violent(other) and token.i not in self.governor:
+            if other is not None and other is not act and _violent(other) and self._free(token.i):
                 self.governor[token.i] = act
                 self.merged.setdefault(act.token.i, []).append(other)
             stack.extend(token.children)
