@@ -146,6 +146,11 @@ def corpus():
         out.append(report("Aino Virtanen", "met", "Kaarel Tamm", "040", f"2024-03-{day}", place=place,
                           publisher=who, extra=f"Report {i}."))
     out.append(report("Belarus", "criticised", "Russia", "111", "2024-03-13", extra="Undated otherwise."))
+    both = report("Aino Virtanen", "met", "Kaarel Tamm", "040", "2024-03-13", place="Helsinki", extra="Both ways.")
+    reverse = report("Kaarel Tamm", "met", "Aino Virtanen", "040", "2024-03-13", place="Helsinki").events[0]
+    reverse.id, reverse.source, reverse.target = "e2", both.events[0].target, both.events[0].source
+    both.events.append(reverse)  # one article reporting the meeting in both directions
+    out.append(both)
     return out
 
 
@@ -162,7 +167,10 @@ def test_merged_events_do_not_depend_on_arrival_order(tmp_path, seed):
             store.save(coded)
         assert merged_state(store) == expected
     assert len(expected) < len(articles)  # something did merge
-    assert sum(r[3] for r in expected) == len(articles)  # every mention is in exactly one merged event
+    mentions = sum(len(c.events) for c in articles)
+    assert sum(r[3] for r in expected) == mentions  # every mention is in exactly one merged event...
+    with Store(tmp_path / f"shuffled{seed}.duckdb") as store:
+        assert store.counts()["merged_links"] == mentions  # ...linked once
 
 
 def test_end_to_end_two_example_reports_of_one_meeting(tmp_path, coder):

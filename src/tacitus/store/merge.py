@@ -137,7 +137,8 @@ class Cluster:
 
 def cluster(mentions: Iterable[MentionRef]) -> list[Cluster]:
     """Clusters of one group's dated mentions; a function of the set of mentions alone."""
-    ordered = sorted((m for m in mentions if m.day is not None), key=MentionRef.order)
+    unique = {(m.article, m.event): m for m in mentions if m.day is not None}  # a mention counts once
+    ordered = sorted(unique.values(), key=MentionRef.order)
     out: list[Cluster] = []
     for window in windows(ordered):
         out.extend(split_by_place(window))

@@ -346,13 +346,14 @@ _GROUP = ("e.root = ? AND ((coalesce(e.source_key, '') = ? AND coalesce(e.target
           "OR (? AND coalesce(e.source_key, '') = ? AND coalesce(e.target_key, '') = ?))")
 
 _MENTION_COLUMNS = """
-    SELECT e.article, e.id, e.day, e.cameo, e.confidence, e.root, e.source_key, e.target_key, a.source, a.url,
+    SELECT DISTINCT e.article, e.id, e.day, e.cameo, e.confidence, e.root, e.source_key, e.target_key, a.source, a.url,
            p.name AS pname, p.country AS pcountry, p.lat, p.lon, p.geonames_id, p.feature, l.merged
     FROM events e JOIN articles a ON a.id = e.article
     LEFT JOIN places p ON p.article = e.article AND p.id = e.place
     LEFT JOIN merged_links l ON l.article = e.article AND l.event = e.id"""
 
-# Mentions, between two days, of every merge group that one article's events belong to.
+# Mentions, between two days, of every merge group that one article's events belong to (DISTINCT above: a
+# mention of a symmetric root matches the group both ways when the article has both directions).
 _MENTIONS_NEAR = f"""
     WITH g AS (SELECT DISTINCT root, coalesce(source_key, '') AS s, coalesce(target_key, '') AS t FROM events
                WHERE article = ? AND day IS NOT NULL AND NOT (source_key IS NULL AND target_key IS NULL))
