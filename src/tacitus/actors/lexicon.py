@@ -43,7 +43,8 @@ class Entry:
     code: str | None = None  # organisation code
     caps_only: bool = False  # all-capital forms (US, UN) match only in capitals
     cased: bool = True      # proper names must start with a capital in the text
-    abroad: bool = False    # a title held in another country (ambassador, envoy): no article-level country
+    reach: str = ""         # titles: "abroad" (held in another country: ambassador), "international" (heads of
+                            # state, foreign ministers: often named with their counterparts' countries), "" domestic
     people: bool = False    # a people or community rather than a nation (peoples.tsv): its leaders are elites
 
     @property
@@ -130,7 +131,7 @@ def _sector_entries() -> list[Entry]:
     for row in read_table("actors", "sectors.tsv"):
         kind = "title" if row["kind"] == "person" else "group"
         common = dict(kind=kind, sector=row["sector"], name=row["term"], role=row["role"] or None,
-                      weak=row["weak"] == "1", cased=False, abroad=row["abroad"] == "1")
+                      weak=row["weak"] == "1", cased=False, reach=row["reach"])
         out.append(Entry(row["term"], **common))
         plural = row["plural"]
         forms = [] if plural == "-" else (_forms(plural) or _plurals(row["term"]))

@@ -375,7 +375,8 @@ class ArticleResolver:
         known = self._known_person(name) or self._misspelt_figure(name)
         if known is not None and known[0].country:
             return [known[0].country], known[1]
-        prior = None if phrase.entry.abroad else self._dominant_country()
+        reach = phrase.entry.reach
+        prior = None if reach == "abroad" else self._dominant_country(sole=reach != "international")
         return ([prior] if prior else []), "context"
 
     def _misspelt_figure(self, name: str) -> tuple[object, str] | None:
@@ -386,11 +387,11 @@ class ArticleResolver:
                 return entry, source
         return None
 
-    def _dominant_country(self) -> str | None:
-        """The country the article is about: the only one it names, or one it names at least PRIOR_MIN times
-        and at least twice as often as any other."""
+    def _dominant_country(self, sole: bool = True) -> str | None:
+        """The country the article is about: the only one it names (when ``sole``), or one it names at least
+        PRIOR_MIN times and at least twice as often as any other."""
         ranked = self.country_counts.most_common(2)
-        if len(ranked) == 1:
+        if len(ranked) == 1 and sole:
             return ranked[0][0]
         if not ranked or ranked[0][1] < PRIOR_MIN or ranked[0][1] < 2 * ranked[1][1]:
             return None
