@@ -155,7 +155,7 @@ class SentenceReader:
     def _link(self) -> None:
         for trigger in self.triggers:
             if trigger.frame:
-                found = self._governed(trigger) or self._subject_event(trigger)
+                found = self._subject_event(trigger) or self._governed(trigger)
                 if found is not None:
                     group = [found] + [self.at[c.i] for c in found.token.conjuncts if c.i in self.at]
                     self.governs[trigger.token.i] = group
@@ -311,7 +311,7 @@ class SentenceReader:
         governed = self.governs.get(trigger.token.i, [])
         if trigger.frame == "speech":
             said = [g for g in self.triggers if self._said_event(trigger, g)]
-            return [[trigger, g] for g in said] or [[trigger]]
+            return [[trigger, *rest] for g in said for rest in self.chains(g, depth + 1)] or [[trigger]]
         if not trigger.frame or not governed or depth > 5:
             return [[trigger]]
         out: list[list[Trigger]] = []
@@ -461,6 +461,8 @@ class SentenceReader:
         from .roles import between, noun_sources, noun_targets
         if noun_sources(noun.token, noun.entry) or noun_targets(noun.token, noun.entry) or between(noun.token):
             return True
+        if noun.frame == "attempt" and self.governs.get(noun.token.i):
+            return True  # the attempted act names its own participants
         host = host_verb(noun.token)  # "negotiators return to Geneva for talks"
         return host is not None and bool(subjects(host))
 

@@ -120,7 +120,8 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and lemma(child) in wanted:
-            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp")
+                       and c.ent_type_ not in ("DATE", "TIME"))
         elif child.dep_ == "prt" and lemma(child) in wanted:
             # "called on X": some parses hang X directly on the verb after the particle
             out.extend(c for c in token.children if c.dep_ == "dobj")
