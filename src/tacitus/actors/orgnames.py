@@ -27,6 +27,8 @@ COMPLEMENT = frozenset({"of", "for"})
 # Sectors a marker word overrides: kinds of body an armed group also calls itself.
 MARKED = frozenset({"REB", "MIL", "OPP", "NGO"})
 MAX_TOKENS = 12
+# The smallest town whose name opening an organisation's name places it ("Chicago Police Department").
+MIN_TOWN_IN_NAME = 100_000
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,10 @@ def org_name_hits(doc: Doc, view: TokenView, lexicon: Lexicon, hit_at: dict[int,
     out: list[Hit] = []
     acronyms: dict[str, Entry] = {}
     for start, end in _name_runs(view, person_tokens, kinds.heads):
-        if _gloss(view, start, hit_at, out):
-            continue  # "Hizbollah (Party of God)": a translation of the name before it
+        glossed = _glossed(view, start, hit_at, out)
+        if glossed is not None:  # "Hizbollah (Party of God)": a translation names the same body
+            out.append(Hit(start, end, glossed))
+            continue
         found = _organisation(doc, view, start, end, kinds, lexicon, hit_at, context_country)
         if found is None:
             continue
@@ -77,12 +81,14 @@ def org_name_hits(doc: Doc, view: TokenView, lexicon: Lexicon, hit_at: dict[int,
     return sorted(out, key=lambda h: h.start)
 
 
-def _gloss(view: TokenView, start: int, hit_at: dict[int, Hit], found: list[Hit]) -> bool:
-    """Whether a name opens a bracket right after an organisation's name."""
+def _glossed(view: TokenView, start: int, hit_at: dict[int, Hit], found: list[Hit]) -> Entry | None:
+    """The organisation whose name a name in brackets right after it translates, or None."""
     if start < 2 or view.text[start - 1] != "(":
-        return False
+        return None
     before = start - 2
-    return (before in hit_at and hit_at[before].entry.kind == "org") or any(h.end == before + 1 for h in found)
+    if before in hit_at and hit_at[before].entry.kind == "org":
+        return hit_at[before].entry
+    return next((h.entry for h in found if h.end == before + 1), None)
 
 
 def _capitalised(view: TokenView, i: int) -> bool:
@@ -144,7 +150,7 @@ def _organisation(doc: Doc, view: TokenView, start: int, end: int, kinds: OrgKin
         return None  # "the Syrian Parliament": the sector noun and its country say it all; "Office" alone
     kind = _marked(view, start, end, kinds, kinds.heads[view.lower[head]])
     sector = _sector(view, head, kind, inside)
-    country = countries[0].entry.country if countries else None
+    country = countries[0].entry.country if countries else _town_in_name(doc, view, start, head, lexicon)
     if country is None:
         country = "NGO" if kind.scope == "ngo" else context_country(start)
     if kind.scope == "ngo" and country == "NGO" and sector == "NGO":
@@ -177,6 +183,16 @@ def _sector(view: TokenView, head: int, kind: Kind, inside: list[Hit]) -> str:
             if hit.end <= head and hit.entry.is_sector and hit.entry.sector not in (None, "GOV"):
                 return hit.entry.sector
     return kind.sector
+
+
+def _town_in_name(doc: Doc, view: TokenView, start: int, head: int, lexicon: Lexicon) -> str | None:
+    """The country of a large town or a division that opens the name ("Chicago Police Department"), which the
+    recogniser tags as part of the organisation rather than as a place."""
+    for end in range(min(head, start + 3), start, -1):
+        places = lexicon.places.lookup(doc[start:end].text)
+        if places and (places[0].kind == "region" or places[0].population >= MIN_TOWN_IN_NAME):
+            return places[0].country
+    return None
 
 
 def _acronym_after(view: TokenView, end: int) -> int | None:
