@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= demo.duckdb
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test eval bench lock clean
+.PHONY: install browser demo test eval bench lock clean
 
 install: $(STAMP)
 
@@ -21,8 +22,14 @@ demo: install
 	$(BIN)/tacitus ingest examples/articles --db $(DB)
 	$(BIN)/tacitus summary --db $(DB)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
+
+# The web UI tests drive Debian's Chromium through Playwright (no browser download); install it when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Debian's chromium for the browser tests"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 eval: install
 	$(BIN)/tacitus eval report --out docs/accuracy.md
