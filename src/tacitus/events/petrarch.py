@@ -460,7 +460,7 @@ class PetrarchEventStage:
 
     def _events(self, verb: Token, match: Match, coded: CodedArticle) -> list[Event]:
         compound = match.slots.get("compound")
-        sources = [match.slots["source"]] if "source" in match.slots else subjects(verb)
+        sources = [match.slots["source"]] if "source" in match.slots else (subjects(verb) or _upper_subject(verb))
         if compound is not None:
             sources = with_conjuncts([compound])
         targets = [match.slots["target"]] if "target" in match.slots else _first_actor_after(verb, coded)
@@ -481,6 +481,16 @@ class PetrarchEventStage:
         return out
 
 
+def _upper_subject(verb: Token) -> list[Token]:
+    """The subject of the nearest clause above ("Arnor is about to restore ...": PETRARCH reads the
+    sentence's noun phrase before the verb phrase)."""
+    for head in verb.ancestors:
+        found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            return with_conjuncts(found)
+    return []
+
+
 def _first_actor_after(verb: Token, coded: CodedArticle) -> list[Token]:
     """PETRARCH's target: the object if it is an actor, else the first actor in the verb phrase after it."""
     objects = [o for o in direct_objects(verb) if o._.mention is not None]
@@ -490,7 +500,8 @@ def _first_actor_after(verb: Token, coded: CodedArticle) -> list[Token]:
         if token.i > verb.i and token._.mention is not None and token.dep_ not in ("nsubj", "nsubjpass"):
             return [token]
     # no actor: the first proper noun after the verb stands in (for scoring the verb dictionary alone)
-    return [t for t in verb.subtree if t.i > verb.i and t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj")][:1]
+    return [t for t in verb.subtree if t.i > verb.i and t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj")
+            and t.ent_type_ not in ("DATE", "TIME")][:1]
 
 
 def _event(coded: CodedArticle, verb: Token, code: str, source, target) -> Event:
