@@ -1,7 +1,7 @@
 """Actors: who is who in an article.
 
-``ActorStage(dictionary=None)`` fills ``coded.mentions`` (kinds name, title, demonym, country, organization,
-pronoun, nominal) and ``coded.actors`` (persons, states, organisations, groups) and sets
+``ActorStage(dictionary=None, builtin=True)`` fills ``coded.mentions`` (kinds name, title, demonym, country,
+organization, pronoun, nominal) and ``coded.actors`` (persons, states, organisations, groups) and sets
 ``Token._.mention`` on every token of every mention, so a later stage maps a token to its actor with
 ``coded.mentions[token._.mention].actor``. Use the helpers rather than reading the extension directly:
 
@@ -10,22 +10,38 @@ pronoun, nominal) and ``coded.actors`` (persons, states, organisations, groups) 
 - ``actors_of(token, coded) -> list[Actor]``: all of them, for coordinated modifiers ("Senior Hungarian and
   Romanian officials" -> HUN GOV and ROU GOV; "Belarusian-Russian cooperation" -> BLR and RUS).
 - ``actors_in_span(coded, start, end) -> list[Actor]``: the actors of the mentions inside a character span,
-  the head-most first (for scoring a gold actor text against the coded article).
+  the one that speaks for the phrase first (for scoring a gold actor text against the coded article).
 
 Code scheme (CAMEO style; ``Actor.code`` is country + sector):
 
 - ``country`` is the ISO 3166 alpha-3 code (RUS, BLR, PSE, XKX for Kosovo); international governmental
-  organisations have ``IGO``, international non-governmental ones ``NGO``, transnational armed groups
-  ``IMG``. An organisation's own short code (UNO, NAT, EEU, CSTO ...) is kept in ``Actor.aliases``.
-- ``sector`` is a CAMEO/PLOVER role code: GOV, MIL, LEG, JUD, COP, REB, OPP, PTY, BUS, MED, CVL, EDU, REF,
-  SPY, LAB, CRM, HLH, AGR, ELI, REL, UAF, NGO; ``None`` for a state or organisation named as a whole.
-  Capitals and seats of government in actor positions ("Moscow said", "the Kremlin") are the government
-  (GOV); cities named as places are CVL.
+  organisations have ``IGO``, non-governmental ones of no single country ``NGO``, transnational armed groups
+  ``IMG``. An organisation's own short code (UNO, NAT, EEU, CSTO ...) is kept in ``Actor.aliases``. A
+  people or community is coded with the country it lives in ("ethnic Albanians in Serbia": SRB).
+- ``sector`` is a CAMEO role code: GOV, MIL, LEG, JUD, COP, REB, OPP, PTY, BUS, MED, CVL, EDU, REF, SPY, LAB,
+  CRM, HLH, AGR, ELI, REL, UAF, NGO; ``None`` for a state, province or organisation named as a whole and for
+  a nationality named as a whole ("the Palestinians": PSE, as CAMEO codes a nationality plural); the
+  civilians of a people counted or qualified ("thousands of Kenyans") are CVL. Capitals and seats of
+  government in actor positions ("Moscow said", "the Kremlin") are the government (GOV); towns named as
+  places are CVL. MED is the media and HLH health, as in the CAMEO manual: older gold sets that write JRN
+  for the media and MED for medical actors use another scheme, which the stage does not imitate.
 
-Resolution (see ``resolve.py``): titles and appositions define persons; later names, surnames, nominal
-titles ("the Belarusian head of state") and pronouns corefer within the article; names the article does not
-define are looked up in the optional dictionary (``tacitus.actors.dictionary.ActorDictionary`` or the
-store's). Lexicons are in ``tacitus/data/actors/`` and are loaded once per process.
+Resolution:
+
+- ``collect.py`` gathers the phrases that may name actors: the lexicon (``lexicon.py``: countries,
+  demonyms, seats, organisations, sector nouns, peoples, and misspelt country words through ``fuzzy.py``),
+  persons' names, towns and regions (``locate.py`` over the gazetteer of ``places.py``) and organisations
+  read off their names (``orgnames.py``: "Moro Islamic Liberation Front" REB, "Union of Teachers" EDU).
+- ``resolve.py`` makes the actors: titles and appositions define persons; later names, surnames, nominal
+  titles ("the Belarusian head of state") and pronouns corefer within the article; group nouns take the
+  countries of their modifiers ("US and British forces").
+- ``countries.py`` decides a country the phrase does not name: a dictionary entry for the name (the
+  optional user dictionary, ``tacitus.actors.dictionary.ActorDictionary`` or the store's, then the
+  built-in figures of ``figures.py``), the article's country for a domestic title, else none for a head
+  of state or minister (a country named nearby is as likely the counterpart's), the country an ethnic
+  group lives in, the sentence's country for groups.
+
+Lexicons are in ``tacitus/data/actors/`` and are loaded once per process.
 """
 from __future__ import annotations
 

@@ -1,48 +1,41 @@
 """Resolving one article's actor phrases to actors, with within-article coreference.
 
-Two passes over the Doc. The first finds every person defined by a title or an apposition ("President of
-Belarus Aleksandr Lukashenko", "Dmitry Rogozin, Deputy Prime Minister of the Russian Federation"), so a
-headline that names him first still resolves. The second walks the phrases in text order and makes the
-mentions: names (full name, then surname, then the learned dictionary), nominal titles ("the Belarusian
-head of state" -> the person holding that office in that country, else a new person), groups ("Israeli
-troops"), countries, seats of government, organisations and pronouns (the most recent person subject).
+The phrases come from ``collect.ArticleHits`` and countries a phrase does not name from
+``countries.CountryRules``. Two passes over the Doc. The first finds every person defined by a title or an
+apposition ("President of Belarus Aleksandr Lukashenko", "Dmitry Rogozin, Deputy Prime Minister of the
+Russian Federation"), so a headline that names him first still resolves. The second walks the phrases in
+text order and makes the mentions: names (full name, then surname, then the dictionaries), nominal titles
+("the Belarusian head of state" -> the person holding that office in that country, else a new person),
+groups ("Israeli troops"), countries, seats of government, organisations and pronouns (the most recent
+person subject).
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, CodedArticle, Evidence, Mention
+from .collect import ARTICLES, POSSESSIVE
+from .countries import NON_GOVERNMENTAL, CountryRules
 from .lexicon import Entry, Hit, Lexicon
-from .locate import place_hits
-from .orgnames import org_name_hits
-from .phrases import (GROUP_PREPS, MODIFIER_DEPS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_PREPS, RolePhrase,
-                      bare_people, keep_hit, name_after, span_root, token_view)
+from .phrases import (GROUP_PREPS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_PREPS, RolePhrase, bare_people,
+                      name_after, span_root)
 
 # Sector of a capital or city named as a place rather than as an actor (the PLOVER GSR convention).
 PLACE_SECTOR = "CVL"
 # Grammatical roles in which a capital stands for its government ("Moscow said", "warned Washington").
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "appos", "conj"})
 LABELS = {"person": "PERSON", "state": "GPE", "organization": "ORG", "group": "NORP"}
-ARTICLES = frozenset({"the", "a", "an"})
-POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 ETHNIC = frozenset({"ethnic"})
-NON_STATES = frozenset({"IGO", "NGO", "IMG"})
-NON_GOVERNMENTAL = "NGO"
 # Countries whose bodies' officers keep their title's sector (a UN or EU post is a governmental one).
 STATE_BODIES = frozenset({"IGO"})
 # Sectors of bodies whose titles are state offices ("president of the court", "speaker of parliament").
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
-# A capital's name means a town of another country only if that town has at least a tenth of its people.
-REHOME_RATIO = 10
 # Lexicon kinds that name where a people lives.
 PLACE_KINDS = frozenset({"country", "seat", "city", "region"})
 # Sector of the leaders, elders or officials of a people rather than a state (CAMEO elites).
 PEOPLE_LEADERS = "ELI"
-# How many times, at least, an article must name its dominant country for a domestic title to take it.
-PRIOR_MIN = 3
 # Prepositions whose object is an actor rather than a place ("an admission by Moscow", "talks with Tehran").
 ACTOR_PREPS = frozenset({"by", "with", "against"})
 
@@ -55,7 +48,7 @@ class Person:
     named: bool = True
 
 
-class ArticleResolver:
+class ArticleResolver(CountryRules):
     def __init__(self, doc: Doc, coded: CodedArticle, lexicon: Lexicon, dictionary=None, builtin=None) -> None:
         self.doc = doc
         self.coded = coded
@@ -70,95 +63,10 @@ class ArticleResolver:
         self.last_subject: Person | None = None
         self.last_person: Person | None = None
         self.unnamed: list[Person] = []
-        ents = list(doc.ents)
-        self.ent_label = {i: e.label_ for e in ents for i in range(e.start, e.end)}
-        raw_hits = lexicon.match(doc)
-        hit_at = {i: h for h in raw_hits for i in range(h.start, h.end)}
-        people = [p for p in (self._person_span(e.start, e.end, hit_at) for e in ents if e.label_ == "PERSON") if p]
-        people = [(s, e) for s, e in people if not _lexicon_name(hit_at, s, e)]
-        self.person_ents = {s: (s, e) for s, e in people}
-        self.person_tokens = {i for s, e in people if e - s > 1 for i in range(s, e)}
-        self.hits = [h for h in raw_hits if keep_hit(doc, h, self.ent_label, self.person_tokens)]
-        self._index_hits()
-        self.view = token_view(doc)
-        self._add_places(people)
-
-    def _add_places(self, people: list[tuple[int, int]]) -> None:
-        """Towns and regions from the gazetteer where the lexicon found nothing, or where a longer place name
-        holds a capital's ("East Jerusalem" over "Jerusalem")."""
-        capitals = {i for h in self.hits if h.entry.kind == "seat" for i in range(h.start, h.end)}
-        taken = (set(self.hit_at) - capitals) | {i for s, e in people for i in range(s, e)}
-        places = place_hits(self.doc, self.view, self.lexicon.places, taken, self.person_tokens, self._country_near)
-        places = [p for p in places if not any(i in capitals for i in range(p.start, p.end))
-                  or all(h.start >= p.start and h.end <= p.end and h.end - h.start < p.end - p.start
-                         for h in self.hits if h.start < p.end and p.start < h.end)]
-        placed = {i for p in places for i in range(p.start, p.end)}
-        kept = [h for h in self.hits if not any(i in placed for i in range(h.start, h.end))]
-        self.hits = [self._rehomed(h) for h in sorted(kept + places, key=lambda h: h.start)]
-        self._index_hits()
-        self._add_organisations()
-
-    def _add_organisations(self) -> None:
-        """Organisations read off their names; they replace the lexicon hits inside the name."""
-        orgs = org_name_hits(self.doc, self.view, self.lexicon, self.hit_at, self.person_tokens,
-                             lambda i: self._dominant_country() or self._context_country(i, exclude=set()))
-        named = {i for h in orgs for i in range(h.start, h.end)}
-        kept = [h for h in self.hits if not any(i in named for i in range(h.start, h.end))]
-        self.hits = sorted(kept + orgs, key=lambda h: h.start)
-        self._index_hits()
-
-    def _index_hits(self) -> None:
-        self.hit_at = {i: h for h in self.hits for i in range(h.start, h.end)}
-        self.country_counts = Counter(h.entry.country for h in self.hits if _national(h.entry))
-
-    def _rehomed(self, hit: Hit) -> Hit:
-        """A capital's name is another country's town when the sentence names that country and the article
-        never names the capital's own ("Tripoli, the north Lebanese port")."""
-        entry = hit.entry
-        if entry.kind != "seat" or entry.sector == "GOV":
-            return hit
-        sent = self.doc[hit.start].sent
-        named = [h.entry.country for h in self.hits if h.entry.kind in ("country", "demonym")]
-        if entry.country in named:
-            return hit
-        in_sentence = {h.entry.country for h in self.hits if sent.start <= h.start < sent.end
-                       and h.entry.kind in ("country", "demonym")}
-        places = self.lexicon.places.lookup(self._text(hit.start, hit.end))
-        capital = max((p.population for p in places if p.country == entry.country), default=0)
-        for place in places:  # a town of another country, not a hamlet of the same name ("Paris, Texas")
-            if (place.country != entry.country and place.country in in_sentence
-                    and place.population * REHOME_RATIO >= capital):
-                return Hit(hit.start, hit.end, Entry(entry.form, "city", place.country, name=entry.name))
-        return hit
-
-    def _country_near(self, token_i: int, countries: list[str]) -> str | None:
-        """Of ``countries``, the first one the sentence of token ``token_i`` names, else the one the article
-        names most."""
-        sent = self.doc[token_i].sent
-        for hit in self.hits:
-            if sent.start <= hit.start < sent.end and hit.entry.country in countries:
-                return hit.entry.country
-        named = [c for c in countries if self.country_counts.get(c)]
-        return max(named, key=lambda c: self.country_counts[c]) if named else None
-
-    def _person_span(self, start: int, end: int, hit_at: dict[int, Hit]) -> tuple[int, int] | None:
-        """A PERSON entity without a trailing possessive and without a leading country, title or article
-        the NER took in ("Jordan's King Abdullah II" -> "Abdullah II")."""
-        doc = self.doc
-        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        while start < end:
-            token = doc[start]
-            hit = hit_at.get(start)
-            if hit is not None and hit.end < end:
-                start = hit.end
-            elif token.text in POSSESSIVE or token.lower_ in ARTICLES or token.is_punct or token.is_space:
-                start += 1
-            else:
-                break
-        return (start, end) if end > start else None
+        super().__init__(doc, lexicon)
 
     # ----- public -----------------------------------------------------------------------------------
+
     def run(self) -> None:
         phrases = [p for p in (self._role_phrase(h) for h in self.hits if h.entry.is_sector) if p]
         absorbed = {c.start for p in phrases for c in p.carriers}
@@ -191,6 +99,7 @@ class ArticleResolver:
         self._finish()
 
     # ----- phrases ----------------------------------------------------------------------------------
+
     def _role_phrase(self, hit: Hit) -> RolePhrase | None:
         doc = self.doc
         root = span_root(doc, hit.start, hit.end)
@@ -350,133 +259,6 @@ class ArticleResolver:
             k += 1
 
     # ----- actors -----------------------------------------------------------------------------------
-    def _phrase_country(self, phrase: RolePhrase, sentence: int) -> tuple[list[str], str]:
-        if phrase.ethnic:
-            return self._ethnic_country(phrase), "context"
-        countries = []
-        for hit in phrase.carriers:
-            if hit.entry.country and hit.entry.country not in countries:
-                countries.append(hit.entry.country)
-        if countries:
-            return countries, "title"
-        if phrase.person and phrase.name:
-            return self._titled_person_country(phrase)
-        named = self._named_modifier_country(phrase) or self._transnational(phrase)
-        if named:
-            return [named], "title"
-        country = self._context_country(phrase.left, exclude=set())
-        return ([country] if country else []), "context"
-
-    def _titled_person_country(self, phrase: RolePhrase) -> tuple[list[str], str]:
-        """"President Reagan": a titled person whose phrase names no country takes it from a dictionary,
-        else from the article's dominant country for a domestic title, else none: a country named nearby is
-        as likely the person's counterpart's."""
-        name = self._text(*phrase.name)
-        known = self._known_person(name) or self._misspelt_figure(name)
-        if known is not None and known[0].country:
-            return [known[0].country], known[1]
-        reach = phrase.entry.reach
-        prior = None if reach == "abroad" else self._dominant_country(sole=reach != "international")
-        return ([prior] if prior else []), "context"
-
-    def _misspelt_figure(self, name: str) -> tuple[object, str] | None:
-        for dictionary, source in self.dictionaries:
-            near = getattr(dictionary, "near", None)
-            entry = near(name, self.date) if near else None
-            if entry is not None:
-                return entry, source
-        return None
-
-    def _dominant_country(self, sole: bool = True) -> str | None:
-        """The country the article is about: the only one it names (when ``sole``), or one it names at least
-        PRIOR_MIN times and at least twice as often as any other."""
-        ranked = self.country_counts.most_common(2)
-        if len(ranked) == 1 and sole:
-            return ranked[0][0]
-        if not ranked or ranked[0][1] < PRIOR_MIN or ranked[0][1] < 2 * ranked[1][1]:
-            return None
-        return ranked[0][0]
-
-    def _transnational(self, phrase: RolePhrase) -> str | None:
-        """"a regional peacekeeping force": IGO; "a human rights group" of no named country: NGO."""
-        for token in self.doc[phrase.left:phrase.hit.start]:
-            code = self.lexicon.transnational.get(token.lower_)
-            if code:
-                return code
-        return NON_GOVERNMENTAL if phrase.sector == NON_GOVERNMENTAL and not phrase.person else None
-
-    def _named_modifier_country(self, phrase: RolePhrase) -> str | None:
-        """"the Bush administration", "Erdogan's government": a proper-noun modifier a dictionary knows as a
-        person gives a group its country."""
-        doc, i = self.doc, phrase.left
-        while i < phrase.hit.start:
-            if doc[i].pos_ != "PROPN" or i in self.hit_at:
-                i += 1
-                continue
-            j = i
-            while j < phrase.hit.start and doc[j].pos_ == "PROPN" and j not in self.hit_at:
-                j += 1
-            known = self._known_person(doc[i:j].text)
-            if known is not None and known[0].country:
-                return known[0].country
-            i = j
-        return None
-
-    def _ethnic_country(self, phrase: RolePhrase) -> list[str]:
-        """"ethnic Albanians in south Serbia": an ethnic group is coded with the country it lives in, named
-        after it or else elsewhere in the sentence; its own nation only when nothing else is named."""
-        own = {h.entry.country for h in phrase.carriers if h.start < phrase.hit.start}
-        if phrase.entry.is_country:
-            own.add(phrase.entry.country)  # the people's own nation ("Albanians") is not where they live
-        placed = [h.entry.country for h in phrase.carriers if h.start >= phrase.hit.end and h.entry.country]
-        if placed:
-            return placed[:1]
-        country = self._context_country(phrase.left, exclude=own, article=False)
-        return [country] if country else sorted(c for c in own if c)
-
-    def _context_country(self, token_i: int, exclude: set[str], article: bool = True) -> str | None:
-        """A country for an actor whose phrase names none: the first country named in its sentence, else the
-        article's most named country."""
-        sent = self.doc[token_i].sent
-        for hit in self.hits:
-            if (sent.start <= hit.start < sent.end and _national(hit.entry)
-                    and hit.entry.country not in exclude):
-                return hit.entry.country
-        if not article:
-            return None
-        for country, _ in self.country_counts.most_common():
-            if country not in exclude:
-                return country
-        return None
-
-    def _known_names(self, covered: set[int]) -> list[tuple[int, int]]:
-        """Runs of proper nouns the NER did not tag as persons but a dictionary knows as persons (a bare
-        surname only from the user's dictionary: "May" or "Brown" alone is no built-in figure)."""
-        if not self.dictionaries:
-            return []
-        taken = covered | set(self.hit_at) | {i for s, e in self.person_ents.values() for i in range(s, e)}
-        out, i, doc = [], 0, self.doc
-        while i < len(doc):
-            if doc[i].pos_ != "PROPN" or i in taken:
-                i += 1
-                continue
-            j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in taken:
-                j += 1
-            if self._known_person(doc[i:j].text, surname_ok=j - i > 1):
-                out.append((i, j))
-            i = j
-        return out
-
-    def _known_person(self, name: str, surname_ok: bool = True) -> tuple[object, str] | None:
-        """(dictionary entry, source) of a person a dictionary knows by ``name``."""
-        for dictionary, source in self.dictionaries:
-            entry = dictionary.lookup(name, self.date)
-            if entry is None or entry.kind != "person":
-                continue
-            if surname_ok or source == "dictionary" or dictionary.get(name) is not None:
-                return entry, source
-        return None
 
     def _define_person(self, phrase: RolePhrase) -> None:
         name = self._text(*phrase.name)
@@ -536,6 +318,7 @@ class ArticleResolver:
         return self.groups[key]
 
     # ----- mentions ---------------------------------------------------------------------------------
+
     def _mention(self, start: int, end: int, kind: str, actor: Actor | None, label: str | None = None) -> None:
         while start < end and self.doc[start].lower_ in ARTICLES and kind not in ("nominal",):
             start += 1
@@ -783,18 +566,6 @@ def _np_left(token: Token) -> int:
         token = token.head
         left = min(left, token.left_edge.i)
     return left
-
-
-def _lexicon_name(hit_at: dict[int, Hit], start: int, end: int) -> bool:
-    """Whether one country or organisation name of the lexicon covers tokens start..end ("Sri Lanka" is no
-    person's name, whatever the recogniser says)."""
-    hit = hit_at.get(start)
-    return hit is not None and hit.start == start and hit.end == end and not hit.entry.is_sector
-
-
-def _national(entry: Entry) -> bool:
-    """Whether a lexicon entry places an actor in a country (an ISO3 code, not IGO/NGO/IMG)."""
-    return bool(entry.country) and (entry.is_country or entry.kind == "org") and entry.country not in NON_STATES
 
 
 def _hit_kind(entry: Entry) -> str:
