@@ -25,7 +25,8 @@ from .roles import (DEFAULT_VERB_TARGETS, addressees, between, clause_subject, n
 from .syntax import SUBJECT_DEPS, direct_objects, subjects, with_conjuncts
 
 if TYPE_CHECKING:
-    from .compose import Reading, SentenceReader
+    from .compose import SentenceReader
+    from .reading import Reading
 
 # Acts that judge an event (praise, criticism, investigation, statements) are aimed at whoever did it.
 JUDGING_ROOTS = frozenset({"01", "05", "09", "11", "12"})
@@ -38,7 +39,7 @@ ONE_SIDED = frozenset({"unilateral", "unilaterally", "one-sided"})
 
 
 def assign(reader: SentenceReader, reading: Reading) -> None:
-    outer, act = reading.outer, reading.act
+    act = reading.act
     chain = reading.chain
     reading.recip = any(t.entry.roles.recip for t in chain) and not any(
         c.lower_ in ONE_SIDED for t in chain for c in t.token.children)
@@ -80,7 +81,7 @@ def _sources(reader: SentenceReader, reading: Reading) -> list[Token]:
         if trigger.is_noun and not trigger.frame:
             found = noun_sources(trigger.token, trigger.entry)
             if not found and trigger is outer and not between(trigger.token):
-                from .compose import host_verb
+                from .links import host_verb
                 host = host_verb(trigger.token)
                 found = subjects(host) if host is not None else []
             return found

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from .. import ontology
 from ..model import CodedArticle, Event
-from .compose import Reading
+from .reading import Reading
 from .lexicon import Lexicon
 from .modality import verb_of
 from .roles import Party, phrase_actors, resolved

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import actors_of
 from ..model import CodedArticle
 from .lexicon import Entry
-from .syntax import (datives, direct_objects, is_passive, lemma, prep_objects, preposition_children,
+from .syntax import (datives, direct_objects, is_passive, prep_objects, preposition_children,
                      subjects, with_conjuncts)
 
 # Prepositions whose object is the target when an entry names none, best first ("attacked positions of

@@ -1,0 +1,4 @@
+"""``python -m tacitus.events.petrarch FOLDER``: the PETRARCH unit-test pass rate."""
+from .suite import main
+
+raise SystemExit(main())
