@@ -125,7 +125,8 @@ class ArticleHits:
         ranked = self.country_counts.most_common(2)
         if len(ranked) == 1 and sole:
             return ranked[0][0]
-        if not ranked or ranked[0][1] < PRIOR_MIN or ranked[0][1] < 2 * ranked[1][1]:
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if not ranked or ranked[0][1] < PRIOR_MIN or ranked[0][1] < 2 * runner_up:
             return None
         return ranked[0][0]
 

@@ -39,15 +39,21 @@ class CountryRules(ArticleHits):
         return ([country] if country else []), "context"
 
     def _titled_person_country(self, phrase: RolePhrase) -> tuple[list[str], str]:
-        """"President Reagan": a titled person whose phrase names no country takes it from a dictionary,
-        else from the article's dominant country for a domestic title, else none: a country named nearby is
-        as likely the person's counterpart's."""
+        """"President Reagan": a titled person whose phrase names no country takes it from a dictionary; else
+        a domestic office holder takes the article's country or else the sentence's, a head of state or a
+        foreign minister only a country the article names far more than any other (a country named nearby
+        is as likely the counterpart's), and one posted abroad none."""
         name = self._text(*phrase.name)
         known = self._known_person(name) or self._misspelt_figure(name)
         if known is not None and known[0].country:
             return [known[0].country], known[1]
         reach = phrase.entry.reach
-        prior = None if reach == "abroad" else self._dominant_country(sole=reach != "international")
+        if reach == "abroad":
+            return [], "context"
+        if reach == "international":
+            prior = self._dominant_country(sole=False)
+        else:  # a domestic office: the article's country, else the sentence's ("the minister of the economy")
+            prior = self._dominant_country() or self._context_country(phrase.left, exclude=set(), article=False)
         return ([prior] if prior else []), "context"
 
     def _misspelt_figure(self, name: str) -> tuple[object, str] | None:
