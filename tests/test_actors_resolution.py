@@ -178,9 +178,25 @@ def test_a_bracketed_translation_is_the_same_organisation(coder):
     ("The rebels rejected the deployment of a regional peacekeeping force.", "regional peacekeeping force",
      ("IGO", "MIL")),
     ("Officials failed to protect the refugees, a human rights group said.", "human rights group", ("NGO", None)),
+    ("Police seized rifles from Chadian armed groups.", "Chadian armed groups", ("TCD", "REB")),
 ])
 def test_group_phrases(coder, sentence, phrase, code):
     assert code_of(coder, sentence, phrase) == code
+
+
+def test_a_name_after_a_bodys_noun_names_the_body(coder):
+    sentence = "The authorities in Managua closed the opposition newspaper El Faro on Friday."
+    coded = coder.code(sentence, date="2015-06-01")
+    start = sentence.index("El Faro")
+    actor = actors_in_span(coded, start, start + len("El Faro"))[0]
+    assert (actor.kind, actor.sector) == ("group", "MED") and actor.country == "NIC"
+
+
+def test_a_domestic_title_falls_back_on_the_sentence_but_an_envoy_does_not(coder):
+    text = ("Mexico and the United States argued over trucks. The minister of the economy, Mr. Luis Vega, said "
+            "Mexico would respond. The ambassador, Mr. Raul Soto, said Mexico would wait.")
+    assert code_of(coder, text, "Mr. Luis Vega") == ("MEX", "GOV")
+    assert code_of(coder, text, "Mr. Raul Soto")[0] is None
 
 
 def test_an_officer_of_a_body_holds_no_state_office(coder):

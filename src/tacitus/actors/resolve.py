@@ -34,6 +34,8 @@ STATE_BODIES = frozenset({"IGO"})
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # Lexicon kinds that name where a people lives.
 PLACE_KINDS = frozenset({"country", "seat", "city", "region"})
+# Entity labels of a name that follows a body's noun and names it ("the newspaper La Prensa").
+NAMED_BODY_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
 # Sector of the leaders, elders or officials of a people rather than a state (CAMEO elites).
 PEOPLE_LEADERS = "ELI"
 # Prepositions whose object is an actor rather than a place ("an admission by Moscow", "talks with Tehran").
@@ -132,6 +134,8 @@ class ArticleResolver(CountryRules):
             phrase.sector = None if body.country == NON_GOVERNMENTAL and body.sector in (None, "NGO") else body.sector
 
     def _attached_name(self, phrase: RolePhrase) -> tuple[int, int] | None:
+        if not phrase.person and not phrase.hit.entry.plural:
+            return self._group_name(phrase)
         if not phrase.person or phrase.hit.entry.plural:
             return None
         doc, end = self.doc, phrase.hit.end
@@ -151,6 +155,17 @@ class ArticleResolver(CountryRules):
         if name:
             return name
         return self._apposed_name(phrase)
+
+    def _group_name(self, phrase: RolePhrase) -> tuple[int, int] | None:
+        """"the opposition newspaper La Prensa": a name right after a body's noun is that body's name (the
+        recogniser may take it for a person's)."""
+        i = phrase.hit.end
+        if i >= len(self.doc) or i in self.hit_at or self.view.ent[i] not in NAMED_BODY_LABELS:
+            return None
+        end = i
+        while end < len(self.doc) and self.view.ent[end] == self.view.ent[i] and end not in self.hit_at:
+            end += 1
+        return (i, end) if self.doc[i].ent_iob_ == "B" else None
 
     def _country_after_name(self, phrase: RolePhrase, end: int) -> None:
         """"Defence Minister Tomas Varga of Slovakia": the country follows the name."""
@@ -351,6 +366,8 @@ class ArticleResolver(CountryRules):
         actors = self._group_actors(phrase)
         self._carrier_mentions(phrase, actors[0] if actors else None, actors)
         self._mention(self._title_start(phrase), self._title_end(phrase), "nominal", actors[0] if actors else None)
+        if phrase.name:  # "the newspaper La Prensa": the body's own name
+            self._mention(phrase.name[0], phrase.name[1], "organization", actors[0] if actors else None, label="ORG")
 
     def _whole_title(self, phrase: RolePhrase, kind: str, actor: Actor | None) -> None:
         """A person's title is one mention with the countries in it ("the Vice Premier of Russia"); a
