@@ -134,7 +134,8 @@ def test_event_is_traced_to_its_mentions(client):
     assert event["place"]["name"] == "Minsk"
     mentions = event["mentions"]
     assert {m["source"] for m in mentions} == {"Wire A", "Wire B"}
-    assert {m["evidence"] for m in mentions} == {"Belarus met Russia in Minsk.", "Russia held talks with Belarus in Minsk."}
+    assert {m["evidence"] for m in mentions} == {"Belarus met Russia in Minsk.",
+                                                 "Russia held talks with Belarus in Minsk."}
     for m in mentions:
         text = client.get(f"/api/articles/{m['article']}").json()["article"]["text"]
         assert text[m["evidence_start"]:m["evidence_end"]] == m["evidence"]

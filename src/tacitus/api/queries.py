@@ -16,6 +16,7 @@ from .schemas import DEFAULT_LIMIT, MAX_LIMIT, Level, OptDate, OptText, OptType,
 router = APIRouter(prefix="/api", tags=["store"], responses={409: {"description": "No store is open"}})
 
 ACTOR_HELP = "A code (BLR, RUSGOV) matches an actor's country or CAMEO code; other text matches names as whole words."
+QUAD_HELP = "Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many rows.")]
 Start = Annotated[OptDate, Query(description="First day (YYYY-MM-DD).")]
 End = Annotated[OptDate, Query(description="Last day (YYYY-MM-DD).")]
@@ -50,8 +51,7 @@ def events(
     sector: Annotated[OptText, Query(pattern=r"^[A-Za-z]{3}$", description="CAMEO sector of either actor "
                                                                            "(GOV, MIL, OPP...).")] = None,
     type: Annotated[OptType, Query(description="CAMEO code prefix (04, 042) or PLOVER type (CONSULT).")] = None,
-    quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class: 1 verbal cooperation, 2 material "
-                                                              "cooperation, 3 verbal conflict, 4 material conflict.")] = None,
+    quad: Annotated[int | None, Query(ge=1, le=4, description=QUAD_HELP)] = None,
     start: Start = None,
     end: End = None,
     place: Annotated[OptText, Query(description="Place name or ISO3 country of the place.")] = None,

@@ -20,6 +20,7 @@ from ..store.ingest import make_dictionary
 
 WRITER_MEMORY = "256MB"  # as `tacitus ingest`: DuckDB's share of a process that also codes
 ORIGIN = "api"
+WARM_UP_TEXT = "The president of Freedonia met the prime minister of Sylvania in the capital on Monday."
 
 
 class NoStore(Exception):
@@ -53,6 +54,7 @@ class Service:
         self._nlp = nlp
         self._coder = None
         self._dictionary = None
+        self.coder_ready = False  # True once a text has been coded: the stages' resources are loaded
 
     def close(self) -> None:
         with self.store_lock:
@@ -87,11 +89,14 @@ class Service:
     def code(self, article: Article) -> CodedArticle:
         coder = self._loaded_coder()
         with self.coder_lock:
-            return next(coder.code_articles([article]))
+            coded = next(coder.code_articles([article]))
+        self.coder_ready = True
+        return coded
 
     def warm_up(self) -> None:
-        """Load the coder now rather than on the first request."""
-        self._loaded_coder()
+        """Load the coder, and the resources its stages load on first use, now rather than on the first
+        request (coding one short text loads them)."""
+        self.code(Article(text=WARM_UP_TEXT, date="2024-01-01"))
 
     def _loaded_coder(self):
         from ..pipeline import Coder  # deferred: loading spaCy takes a few seconds
@@ -127,7 +132,7 @@ class Service:
 
     def health(self) -> dict[str, Any]:
         status: dict[str, Any] = {"status": "ok", "store": self.db_path, "read_only": self.read_only,
-                                  "allow_ingest": self.allow_ingest, "coder_loaded": self._coder is not None}
+                                  "allow_ingest": self.allow_ingest, "coder_ready": self.coder_ready}
         if self.store is not None:
             with self.opened() as store:
                 status["articles"] = store.counts()["articles"]

@@ -382,7 +382,7 @@ async function loadQuotes(form) {
     $("quotes-note").textContent = `${data.count} quotes${data.more ? " (the first 200)" : ""}.`;
     fill($("quotes-table"), data.quotes, (q) => [
       q.day || q.date || "–", actorLabel(q.speaker_name || q.speaker_text, q.speaker_code),
-      el("q", {}, q.text), q.title || q.article]);
+      q.text, q.title || q.article]);
   } catch (error) {
     $("quotes-note").textContent = "";
     showError("quotes-error", error);
