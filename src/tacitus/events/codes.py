@@ -13,6 +13,9 @@ from .syntax import SUBJECT_DEPS, lemma, phrase_tokens
 # agree to hold talks" is an appeal for talks).
 STRONG_FRAMES = frozenset({"appeal", "demand", "refuse", "threaten", "deny", "accuse", "stop"})
 PASS_THROUGH = frozenset({"realis", "light"})
+# Verbs by which a request or proposal is carried out rather than made.
+ADOPTING = frozenset({"approve", "adopt", "implement", "endorse", "ratify", "enact", "pass", "execute",
+                      "fulfil", "fulfill", "grant", "heed", "meet", "satisfy"})
 
 
 def specificity(code: str) -> int:
@@ -53,6 +56,8 @@ class CodeComposer:
             return code
         if frame.is_noun and outer_kinds & (STRONG_FRAMES | {"intent"}):
             return code  # "rejected calls for X", "accepted an offer to X": the verb's frame decides
+        if frame.is_noun and lemma(frame.token.head) in ADOPTING:
+            return code  # "approved a proposal to build ...": the proposal is carried out
         if kind == "negate":
             return None
         if kind == "attempt":

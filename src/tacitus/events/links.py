@@ -187,8 +187,8 @@ class Linker:
         governs only its object ("held talks") or what the object counts ("held a round of talks")."""
         if trigger.frame == "light":
             for start in with_conjuncts(self._complement_starts(trigger)):
-                counted = [o for c in start.children if c.dep_ == "prep" and lemma(c) == "of"
-                           for o in c.children if o.dep_ == "pobj"]  # "a round of talks"
+                counted = [o for c in start.children if c.dep_ == "prep" and lemma(c) in ("of", "in")
+                           for o in c.children if o.dep_ == "pobj"]  # "a round of talks", "$5m in aid"
                 kinds = [c for c in start.children if c.dep_ == "compound"]  # "a mediation mission"
                 for token in [start, *counted, *kinds]:
                     if token.i in self.at and token.i != trigger.token.i:

@@ -47,9 +47,10 @@ class Trigger:
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     for token in sent:
-        if token.pos_ in VERB_POS and token.dep_ not in NON_EVENT_VERB_DEPS and not _background(token):
+        if (token.pos_ in VERB_POS and token.dep_ not in NON_EVENT_VERB_DEPS and not _background(token)) \
+                or _verb_in_disguise(token):
             trigger = best_entry(token, lex.verbs, verb_keys(token, lex.verbs))
-        elif token.pos_ in NOUN_POS and token.ent_type_ not in NAME_ENTITIES:
+        elif (token.pos_ in NOUN_POS or token.pos_ == "NUM") and token.ent_type_ not in NAME_ENTITIES:
             trigger = best_entry(token, lex.nouns, [(w, None) for w in word_forms(token, lex.nouns)])
         elif token.pos_ == "ADJ" and token.dep_ in ADJ_FRAME_DEPS:
             trigger = best_entry(token, lex.verbs, [(lemma(token), None)])
@@ -58,6 +59,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if trigger is not None:
             found.append(trigger)
     return found
+
+
+def _verb_in_disguise(token: Token) -> bool:
+    """A headline verb the tagger took for a noun: it has a subject ("Germany and UNICEF hand over 30
+    vehicles")."""
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _background(verb: Token) -> bool:
