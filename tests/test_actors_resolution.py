@@ -38,6 +38,8 @@ def test_figures_cover_many_countries_and_read_dated_codes():
     # a surname two entries share is told apart by the date
     assert table.lookup("Bush", "1991-03-01").name == "George H. W. Bush"
     assert table.lookup("Bush", "2006-03-01").name == "George W. Bush"
+    # before a person's first role the first role is read (placeholder dates), after the last one an elite
+    assert table.lookup("Zelensky", "2001-01-01").sector == "GOV"
     # an undated article is read as of today: still in office if the last range is open
     assert table.lookup("Xi Jinping").sector == "GOV"
     assert table.lookup("Francois Mitterrand").sector == "ELI"

@@ -3,8 +3,8 @@
 ``figures.tsv`` holds one row per office or role a person held: name, aliases, country, sector and the
 date range (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; an empty end is still in office). Rows of one name make
 one ``DictionaryEntry`` whose dated codes give the reading on an article's date; outside every range the
-person is an elite (ELI) of the country most of the rows name. An article without a date is read as of
-today (in office if the last range is open). The actor stage consults this layer after the user's own dictionary, for names the article does not
+person is an elite (ELI) of the country most of the rows name, except before the first role, which is read
+as that role. An article without a date is read as of today (in office if the last range is open). The actor stage consults this layer after the user's own dictionary, for names the article does not
 define itself and for titled persons whose phrase names no country ("President Reagan").
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..model import DatedCode, DictionaryEntry
 from ..resources import read_table
-from .dictionary import ActorDictionary, name_key
+from .dictionary import ActorDictionary, name_key, split_code
 from .fuzzy import max_edits, within
 
 OUT_OF_OFFICE = "ELI"
@@ -81,7 +81,19 @@ class Figures(ActorDictionary):
         self._near = lru_cache(maxsize=2048)(self._near_uncached)
 
     def lookup(self, name: str, date: str | None = None) -> DictionaryEntry | None:
-        return super().lookup(name, date if (date or "").strip() else TODAY)
+        """As ``ActorDictionary.lookup``; a date before a person's first role reads that role (a text that
+        names the person so early more likely carries a placeholder date than a report on the unknown)."""
+        day = date if (date or "").strip() else TODAY
+        found = super().lookup(name, day)
+        if found is None or found.sector != OUT_OF_OFFICE:
+            return found
+        base = self.get(found.name)
+        starts = [c for c in (base.codes if base else []) if c.start]
+        first = min(starts, key=lambda c: c.start, default=None)
+        if first is None or day >= first.start:
+            return found
+        country, sector = split_code(first.code)
+        return DictionaryEntry(**{**found.__dict__, "country": country, "sector": sector})
 
     def near(self, name: str, date: str | None = None) -> DictionaryEntry | None:
         """The one entry whose full name (for a name of several words) or surname (for one word) is within
