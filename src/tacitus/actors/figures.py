@@ -79,11 +79,14 @@ class Figures(ActorDictionary):
     def __init__(self, entries: list[DictionaryEntry]) -> None:
         super().__init__(entries)
         self._near = lru_cache(maxsize=2048)(self._near_uncached)
+        self._read = lru_cache(maxsize=8192)(self._read_uncached)  # the table never changes: cache readings
 
     def lookup(self, name: str, date: str | None = None) -> DictionaryEntry | None:
         """As ``ActorDictionary.lookup``; a date before a person's first role reads that role (a text that
         names the person so early more likely carries a placeholder date than a report on the unknown)."""
-        day = date if (date or "").strip() else TODAY
+        return self._read(name_key(name), date if (date or "").strip() else TODAY)
+
+    def _read_uncached(self, name: str, day: str) -> DictionaryEntry | None:
         found = super().lookup(name, day)
         if found is None or found.sector != OUT_OF_OFFICE:
             return found
