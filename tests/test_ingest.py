@@ -142,3 +142,38 @@ def test_normalize_date(value, expected):
 def test_normalize_date_rejects_garbage():
     with pytest.raises(ValueError, match="not a date"):
         normalize_date("24/10/12 or so")
+
+
+def test_jsonl_and_csv_files_are_streamed_not_read_whole(tmp_path, monkeypatch):
+    jsonl = tmp_path / "feed.jsonl"
+    jsonl.write_text("\n".join(json.dumps({"text": f"{ENGLISH} Number {i}."}) for i in range(50)) + "\n")
+    csv_file = tmp_path / "feed.csv"
+    csv_file.write_text("text,title\n" + "".join(f'"{ENGLISH} Row {i}.",T{i}\r\n' for i in range(20)))
+
+    def refuse(self):
+        raise AssertionError("the whole file was read into memory")
+
+    monkeypatch.setattr("pathlib.Path.read_bytes", refuse)
+    items = list(read_paths([str(jsonl), str(csv_file)]))
+    assert all(isinstance(i, Article) for i in items) and len(items) == 70
+    assert items[49].origin == f"{jsonl}:50" and items[50].origin == f"{csv_file}:2" and items[-1].title == "T19"
+
+
+def test_a_bad_byte_in_a_streamed_file_keeps_the_records_before_it(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    good = "\n".join(json.dumps({"text": f"{ENGLISH} Number {i}."}) for i in range(2)).encode()
+    path.write_bytes(good + b'\n{"text": "caf\xe9 ' + ENGLISH.encode() + b'"}\n')
+    items = list(read_paths([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "InputError"]
+    assert items[2].origin == f"{path}:3" and "not UTF-8 text (byte 0xe9)" in items[2].message
+
+
+def test_streamed_files_with_a_bom_or_binary_content(tmp_path):
+    bom = tmp_path / "bom.jsonl"
+    bom.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": ENGLISH}).encode() + b"\n")
+    [article] = list(read_paths([str(bom)]))
+    assert isinstance(article, Article) and article.text == ENGLISH
+    binary = tmp_path / "blob.csv"
+    binary.write_bytes(bytes(range(256)) * 10)
+    [error] = list(read_paths([str(binary)]))
+    assert isinstance(error, InputError) and "binary" in error.message

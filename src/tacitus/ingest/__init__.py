@@ -94,12 +94,55 @@ def walk(folder: str, extensions: Iterable[str]) -> Iterator[str]:
 
 
 def read_file(path: str, options: ReadOptions) -> Iterator[Item]:
+    """Articles from one file. JSON Lines and CSV files are streamed record by record, so a file of any
+    size is read in constant memory; other formats hold one article and are read whole."""
+    fmt = options.format or _format_from_name(path)
     try:
+        if fmt in ("jsonl", "csv") and not options.encoding:
+            yield from _stream_records(path, fmt, options)
+            return
         data = Path(path).read_bytes()
     except OSError as exc:
         yield InputError(path, f"cannot read file ({exc.strerror or exc})")
         return
     yield from read_bytes(data, path, options)
+
+
+STREAM_HEAD = 65_536
+
+
+def _stream_records(path: str, fmt: str, options: ReadOptions) -> Iterator[Item]:
+    with open(path, "rb") as raw:
+        head = raw.read(STREAM_HEAD)
+        if not head.strip() or is_binary(head) or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield from read_bytes(head + raw.read(), path, options)  # the whole-file path reports or decodes it
+            return
+        raw.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
+        lines = _decoded_lines(raw)
+        try:
+            if fmt == "jsonl":
+                yield from _jsonl_records((line.rstrip("\r\n") for line in lines), path, options)
+            else:
+                sample = head[:4096].decode("utf-8", errors="ignore")
+                yield from _csv_records(lines, path, options, sample)
+        except _BadLine as bad:
+            yield InputError(f"{path}:{bad.number}", f"not UTF-8 text (byte 0x{bad.byte:02x}); records after it "
+                                                      "are not read; give the encoding with --encoding, e.g. cp1252")
+
+
+class _BadLine(Exception):
+    def __init__(self, number: int, byte: int) -> None:
+        super().__init__(number, byte)
+        self.number, self.byte = number, byte
+
+
+def _decoded_lines(raw: Iterable[bytes]) -> Iterator[str]:
+    """Lines of a binary stream decoded one by one, so a bad byte is reported with its line number."""
+    for number, line in enumerate(raw, start=1):
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _BadLine(number, line[exc.start]) from None
 
 
 def read_bytes(data: bytes, origin: str, options: ReadOptions) -> Iterator[Item]:
@@ -153,18 +196,19 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def guess_format(origin: str, text: str) -> str:
+def _format_from_name(origin: str) -> str | None:
     ext = Path(origin).suffix.lower()
-    if ext in HTML_EXT:
-        return "html"
-    if ext in JSONL_EXT:
-        return "jsonl"
-    if ext in JSON_EXT:
-        return "json"
-    if ext in CSV_EXT:
-        return "csv"
-    if ext in TEXT_EXT:
-        return "text"
+    for exts, fmt in ((HTML_EXT, "html"), (JSONL_EXT, "jsonl"), (JSON_EXT, "json"), (CSV_EXT, "csv"),
+                      (TEXT_EXT, "text")):
+        if ext in exts:
+            return fmt
+    return None
+
+
+def guess_format(origin: str, text: str) -> str:
+    by_name = _format_from_name(origin)
+    if by_name:
+        return by_name
     head = text.lstrip()[:200].lower()
     if head.startswith("{"):
         return "jsonl"
@@ -258,7 +302,11 @@ def _from_record(record: object, origin: str, options: ReadOptions) -> Item:
 
 
 def _read_jsonl(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
-    for number, line in enumerate(text.split("\n"), start=1):
+    yield from _jsonl_records(text.split("\n"), origin, options)
+
+
+def _jsonl_records(lines: Iterable[str], origin: str, options: ReadOptions) -> Iterator[Item]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
@@ -282,10 +330,18 @@ def _read_json(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
 
 
 def _read_csv(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
+    yield from _csv_records(io.StringIO(text, newline=""), origin, options, text[:4096])
+
+
+def _csv_records(stream: Iterable[str], origin: str, options: ReadOptions, sample: str) -> Iterator[Item]:
     csv.field_size_limit(MAX_CHARS + 1)
-    delimiter = options.delimiter or ("\t" if origin.lower().endswith(".tsv") else _sniff_delimiter(text))
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    columns = reader.fieldnames or []
+    delimiter = options.delimiter or ("\t" if origin.lower().endswith(".tsv") else _sniff_delimiter(sample))
+    reader = csv.DictReader(stream, delimiter=delimiter)
+    try:
+        columns = reader.fieldnames or []
+    except csv.Error as exc:
+        yield InputError(f"{origin}:1", f"malformed CSV header ({exc})")
+        return
     if options.text_column not in columns:
         yield InputError(origin, f"no column {options.text_column!r} (columns: {', '.join(columns) or 'none'}); "
                                  "name the text column with --text-column")
