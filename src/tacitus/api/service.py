@@ -16,7 +16,7 @@ from typing import Any
 from ..ingest import Article, InputError, ReadOptions, make_article
 from ..model import CodedArticle
 from ..store import Store
-from ..store.ingest import make_dictionary
+from ..store.ingest import make_dictionary, save_learning
 
 WRITER_MEMORY = "256MB"  # as `tacitus ingest`: DuckDB's share of a process that also codes
 ORIGIN = "api"
@@ -124,8 +124,7 @@ class Service:
         with self.opened() as store, self.coder_lock:
             if store.has_article(article.id):  # stored by a concurrent request while this one was coding
                 return Ingested(article.id, False, store.article(article.id))
-            learned = self._dictionary.learn(coded) or []
-            stored = store.save(coded, learned)
+            stored = save_learning(store, self._dictionary, coded)
         return Ingested(article.id, stored, coded)
 
     # ---- status ---------------------------------------------------------------------------------------------

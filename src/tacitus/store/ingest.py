@@ -56,6 +56,12 @@ def make_dictionary(entries: list[DictionaryEntry]) -> ActorDictionary:
     return ActorDictionary(entries)
 
 
+def save_learning(store: Store, dictionary: ActorDictionary, coded: CodedArticle) -> bool:
+    """Store one coded article together with what the learned actor dictionary learns from it, in one
+    transaction: the path every ingest (CLI, workers, HTTP API) takes. False when it was already stored."""
+    return store.save(coded, dictionary.learn(coded) or [])
+
+
 # ---- running ---------------------------------------------------------------------------------------------
 
 class Ingest:
@@ -124,8 +130,7 @@ class Ingest:
         yield from self._drain()
 
     def _save(self, coded: CodedArticle) -> None:
-        learned = self.dictionary.learn(coded) or []
-        saved = self.store.save(coded, learned)
+        saved = save_learning(self.store, self.dictionary, coded)
         self._in_flight.discard(coded.article.id)
         self._outcome(STORED if saved else SKIPPED, coded.article.id, coded.article.origin)
 
