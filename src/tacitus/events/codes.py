@@ -6,7 +6,7 @@ the future. ``CodeComposer`` is mixed into ``compose.SentenceReader``.
 from __future__ import annotations
 
 from .match import Trigger
-from .modality import own_modality
+from .modality import own_modality, verb_of
 from .syntax import SUBJECT_DEPS, lemma, phrase_tokens
 
 # Frames that fix the kind of the event; an intent frame inside one of them adds nothing ("urged Y to
@@ -39,7 +39,9 @@ class CodeComposer:
         code = self.refine(base.entry.code, base)
         for part in self.merged.get(base.token.i, []):
             code = max(code, self.refine(part.entry.code, part), key=specificity)
-        if base_index > 0 and own_modality(base.token, self.lex.modality).negated:
+        frame_tokens = {t.token.i for t in chain[:base_index]}
+        if base_index > 0 and verb_of(base.token).i not in frame_tokens and \
+                own_modality(base.token, self.lex.modality).negated:
             code = self.lex.derived(code, "stop")  # "promised not to attack": an intent to de-escalate
             if code is None:
                 return None

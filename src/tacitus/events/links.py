@@ -210,6 +210,8 @@ class Linker:
             for child in token.children:
                 if child.dep_ in SEARCH_SKIP_DEPS:
                     continue
+                if depth > 0 and token.pos_ in ("NOUN", "PROPN") and child.dep_ in ("acl", "ccomp"):
+                    continue  # "an admission that forces murdered ...": what a noun says is not the act
                 if child.dep_ == "acl" and any(c.lower_ == "to" for c in child.children):
                     continue
                 queue.append((child, depth + 1))

@@ -130,8 +130,9 @@ def _clause_marker(verb: Token, words: dict[str, str]) -> str | None:
                 return kind
             if child.lower_ in ("so", "lest") and dep == "advcl":
                 return "purpose"
-            if child.lower_ in ("before", "until", "till") and verb.tag_ in ("VB", "VBP", "VBZ"):
-                return "prospective"  # "... before they demobilize": has not happened
+            if (child.lower_ in ("until", "till") and verb.tag_ != "VBD") or (
+                    child.lower_ == "before" and verb.tag_ in ("VB", "VBP", "VBZ")):
+                return "prospective"  # "... before they demobilize", "until their demands have been met"
             if child.lower_ in ("when", "whenever") and dep == "advcl" and verb.tag_ in ("VBP", "VBZ"):
                 return "generic"  # "America is strongest when people work together"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
