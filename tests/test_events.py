@@ -200,3 +200,12 @@ def test_one_violent_incident_is_one_event(coder):
     coded = code(coder, "Rebels shelled the town of Goma on Sunday, killing twenty civilians.")
     violent = [e for e in coded.events if e.cameo[:2] in ("18", "19", "20")]
     assert len({e.trigger for e in violent}) == 1 and violent[0].cameo == "194", triples(coded)
+
+
+def test_calls_for_sanctions_rally_opposition(coder):
+    assert ("IGO", "113", "BLR") in triples(code(coder, "The European Union called for sanctions against Belarus."))
+
+
+def test_refusing_to_end_a_strike(coder):
+    coded = code(coder, "Nurses in Kenya said they will not end the strike until their demands are met.")
+    assert "1242" in {e.cameo for e in coded.events}, triples(coded)
