@@ -2,9 +2,12 @@
 province") and choosing the country of a name several places share ("Tripoli").
 
 A run of capitalised words is read as a place when the gazetteer knows it and the text says it is one: the
-named-entity recogniser tags it as a place, a place noun stands next to it ("the town of", "province"), or
-a locative preposition comes before it and the recogniser does not call it a person. Of several places with
-the name, the one in a country the sentence names wins, then one the article names, then the largest.
+named-entity recogniser tags it as a place, a place noun stands next to it ("the town of", "province"), or a
+locative preposition comes before it, the recogniser does not call it a person, a date or a number, and it
+is a region, a large town or a name of several words ("in God" is no town). A lone compass word or common
+noun (``place_stopwords.tsv``) and a word the article uses in a person's name ("Clinton") are never places.
+Of several places with the name, the one in a country the sentence names wins, then one the article names,
+then the first of the gazetteer's order (a division before a town elsewhere, then the largest).
 """
 from __future__ import annotations
 
