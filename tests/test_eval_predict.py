@@ -50,6 +50,13 @@ def test_find_span_exact_then_case_insensitive():
     assert find_span("President  Ana\nRuiz", CONTEXT) == at("President Ana Ruiz")  # white space may differ
 
 
+def test_find_span_of_abridged_gold_text_runs_from_first_to_last_word():
+    context = "Talks between Rutanian and Sylvanian negotiators ended."
+    assert find_span("Rutanian ... negotiators", context) == at("Rutanian and Sylvanian negotiators", context)
+    assert find_span("Rutanian negotiators", context) == at("Rutanian and Sylvanian negotiators", context)
+    assert find_span("Rutanian diplomats", context) is None
+
+
 def test_actors_take_the_mention_overlapping_the_text_and_code_each_context_once():
     gold = [{"id": "1", "text": "President Ana Ruiz", "context": CONTEXT, "country": "RUT", "sector": "GOV"},
             {"id": "2", "text": "Sylvanian", "context": CONTEXT, "country": "SYL", "sector": None},

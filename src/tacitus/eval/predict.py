@@ -113,16 +113,21 @@ def _base(gold: Item, *keys: str) -> Item:
 # --- actors ------------------------------------------------------------------------------------------------
 
 def find_span(text: str, context: str) -> tuple[int, int] | None:
-    """The first occurrence of ``text`` in ``context``: as is, else ignoring case and how much white space
-    separates its words (gold actor texts are sometimes retyped, "Freedom)  opposition")."""
+    """Where gold actor ``text`` stands in ``context``: as is; else ignoring case and white space; else with
+    its words in order but other words between them (gold actor texts are retyped and abridged:
+    "Freedom)  opposition", "U.S. ... negotiators", "French warships" for "French and Egyptian warships").
+    The span runs from the first word to the last."""
     at = context.find(text) if text else -1
     if at >= 0:
         return at, at + len(text)
-    words = text.split()
+    words = [w for w in re.split(r"\s+|\.{2,}|…", text) if w.strip()]
     if not words:
         return None
-    match = re.search(r"\s+".join(map(re.escape, words)), context, re.IGNORECASE)
-    return match.span() if match else None
+    for gap in (r"\s+", r"\W+(?:\w+\W+){0,6}?"):
+        match = re.search(gap.join(map(re.escape, words)), context, re.IGNORECASE)
+        if match:
+            return match.span()
+    return None
 
 
 def _actors_item(gold: Item, coded: CodedArticle | None) -> Item:
