@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .convert import CONVERTERS, Conversion, ConvertError, read as read_source
-from .figures import Scores
+from .figures import Figure, Scores
 from .formats import write_items
 from .predict import Progress, predict
 from .score import score
@@ -111,7 +111,40 @@ def run(eval_dir: Path, build_dir: Path, coder_factory: Callable[[], Any], progr
             coder = coder or coder_factory()
             _score_set(result, coder, build_dir, progress, cache)
             say(f"scored {gold.name} in {result.seconds:.1f} s")
+    suite = eval_dir / PETRARCH_SUITE.source
+    if suite.exists():
+        results.append(petrarch_suite(suite))
+        say(f"ran the PETRARCH unit-test suite in {results[-1].seconds:.1f} s")
     return results, absent
+
+
+PETRARCH_SUITE = GoldSet(
+    "petrarch_suite", "petrarch", "petrarch_unittest", True,
+    "PETRARCH's unit-test records coded with the suite's own dictionaries imported (actors, agents, verbs): "
+    "a record passes when Tacitus codes exactly its expected (source, target, event) triples; the second "
+    "figure asks only for the event codes, with subject and object standing in for unresolved actors.")
+
+
+def petrarch_suite(folder: Path) -> SetResult:
+    """The PETRARCH compatibility figures (``tacitus.events.petrarch.unit_test_pass_rate``)."""
+    from ..events.petrarch import unit_test_pass_rate
+
+    started = time.perf_counter()
+    result = SetResult(PETRARCH_SUITE, "events")
+    try:
+        rate = unit_test_pass_rate(folder)
+    except (OSError, ValueError) as exc:
+        result.error = str(exc)
+        return result
+    n = rate["records"]
+    result.scores = Scores("events", n, [
+        Figure("petrarch.records_exact", "records coded exactly (PETRARCH dictionaries)", rate["pass_rate"], n,
+               {"passed": rate["passed"], "records": n}),
+        Figure("petrarch.event_codes", "records with the right event codes", rate["event_code_pass_rate"], n,
+               {"passed": rate["event_codes_passed"], "records": n}),
+    ], notes=[f"failures by category: {rate['failures_by_category']}"])
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 def _score_set(result: SetResult, coder, build_dir: Path, progress: Progress | None, cache: dict) -> None:
@@ -179,7 +212,7 @@ def markdown(results: list[SetResult], absent: list[GoldSet], meta: dict[str, An
     lines += ["", "## Sets", ""]
     for r in results:
         lines.append(f"- **{r.gold.name}** (`{r.gold.source}`, {r.task}): "
-                     + (r.conversion.summary() if r.conversion else "not converted")
+                     + (r.conversion.summary() if r.conversion else f"{r.scores.items if r.scores else 0} records")
                      + ("." if r.gold.scored else "; converted only, not scored.")
                      + (f" {r.gold.note}" if r.gold.note else "")
                      + (f" The coder failed on {len(r.failures)} texts (scored as finding nothing), e.g. "
