@@ -553,22 +553,21 @@ class ArticleResolver(CountryRules):
             self.last_subject = person
 
     def _finish(self) -> None:
+        # mentions in text order (actor ids stay stable), then each token learns its mention's final index
+        new_index = self._reorder_mentions()
         for i, index in self.token_mention.items():
-            self.doc[i]._.mention = index
-        # persons named without any title or dictionary entry take no country; keep ids stable and order mentions
-        self._reorder_mentions()
+            self.doc[i]._.mention = new_index.get(index, index)
 
-    def _reorder_mentions(self) -> None:
+    def _reorder_mentions(self) -> dict[int, int]:
+        """Sort mentions by position; returns old index -> new index (empty when the order stands)."""
         order = sorted(range(len(self.coded.mentions)), key=lambda k: self.coded.mentions[k].start)
         if order == list(range(len(order))):
-            return
+            return {}
         new_index = {old: new for new, old in enumerate(order)}
         self.coded.mentions = [self.coded.mentions[k] for k in order]
         for actor in self.coded.actors:
             actor.mentions = sorted(new_index[m] for m in actor.mentions)
-        for token in self.doc:
-            if token._.mention is not None:
-                token._.mention = new_index[token._.mention]
+        return new_index
 
     def _text(self, start: int, end: int) -> str:
         return self.doc[start:end].text

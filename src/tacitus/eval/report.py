@@ -40,7 +40,8 @@ SETS: tuple[GoldSet, ...] = (
             "event per source-target pair."),
     GoldSet("plover_gsr_actors", "plover-gsr-actors", "plover_gsr/PLOVER_GSR_CAMEO.json", True,
             "Every source/target actor text of the PLOVER records, coded in its sentence. Country codes are "
-            "the records' own (IGO, NGO and a few legacy CAMEO codes such as JAP are not ISO3)."),
+            "the records' own (IGO and NGO are not countries); the few non-ISO codes that plainly stand for an "
+            "ISO3 one (JAP, ITL, VTN) are normalised (data/eval/country_code_fixes.tsv)."),
     GoldSet("cameo_codebook", "cameo-codebook", "cameo_codebook_examples/cameo-codes.csv", True,
             "One example sentence per CAMEO code; the gold lists only the illustrated code, although the "
             "codebook's notes say some examples hold two events (precision is therefore understated)."),

@@ -46,7 +46,8 @@ class DocContext:
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
-        return cls(doc=doc, text=doc.text, starts=[t.idx for t in doc], wrapped=is_hard_wrapped(doc.text))
+        text = doc.text  # Doc rebuilds its text on every access: once here
+        return cls(doc=doc, text=text, starts=[t.idx for t in doc], wrapped=is_hard_wrapped(text))
 
     def token_at(self, char: int) -> int:
         """Index of the token holding character ``char`` (the one before it when it falls in white space)."""

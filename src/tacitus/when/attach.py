@@ -49,16 +49,18 @@ def event_date(doc: Doc, coded: CodedArticle, trigger: Token) -> EventDate:
 
 
 def _sentence_times(trigger: Token, coded: CodedArticle) -> list[tuple[TimeRef, Token]]:
-    """TimeRefs of the trigger's sentence with a token of each (its syntactic root)."""
-    by_id = {t.id: t for t in coded.times}
-    roots: dict[str, Token] = {}
-    for token in trigger.sent:
-        time_id = token._.time
-        if time_id in by_id and by_id[time_id].value is not None:
-            current = roots.get(time_id)
-            if current is None or _depth(token) < _depth(current):
-                roots[time_id] = token
-    return [(by_id[i], tok) for i, tok in roots.items()]
+    """Resolved TimeRefs of the trigger's sentence with a token of each (its syntactic root). Reads the
+    TimeRef records by offset rather than every token's extension: this runs once per event."""
+    sent = trigger.sent
+    doc = trigger.doc
+    out = []
+    for ref in coded.times:
+        if ref.value is None or not sent.start_char <= ref.start < sent.end_char:
+            continue
+        span = doc.char_span(ref.start, min(ref.end, sent.end_char), alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((ref, min(span, key=_depth)))
+    return out
 
 
 def _best_time(trigger: Token, candidates: list[tuple[TimeRef, Token]]) -> TimeRef | None:

@@ -30,12 +30,13 @@ class TimeStage:
         if article.date and pub is None:
             coded.warnings.append(f"publication date {article.date!r} is not an ISO date; "
                                   "relative dates are left unresolved")
-        for found in find_dates(doc.text):
+        text = article.text  # the same string as doc.text, which Doc rebuilds on every access
+        for found in find_dates(text):
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None or _is_name(span, found):
                 continue
             value, resolution = resolve(found, pub, future=is_future(span))
-            ref = TimeRef(id=f"t{len(coded.times) + 1}", text=doc.text[found.start:found.end], start=found.start,
+            ref = TimeRef(id=f"t{len(coded.times) + 1}", text=text[found.start:found.end], start=found.start,
                           end=found.end, sentence=coded.sentence_at(found.start), value=value,
                           resolution=resolution, relative=found.year is None and found.kind != "year")
             coded.times.append(ref)

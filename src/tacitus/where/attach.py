@@ -23,12 +23,15 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pa
 
 
 def event_place(doc: Doc, coded: CodedArticle, trigger: Token) -> Place | None:
-    by_id = {p.id: p for p in coded.places}
+    sent = trigger.sent
     best: tuple[int, int, Place] | None = None
-    for token in trigger.sent:
-        place = by_id.get(token._.place)
-        if place is None or token.head._.place == place.id:
-            continue  # look at the head token of each place name only
+    for place in coded.places:
+        if not sent.start_char <= place.start < sent.end_char:
+            continue
+        span = doc.char_span(place.start, min(place.end, sent.end_char), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root  # the head token of the place name stands for it
         rank = _locative_rank(trigger, token)
         if rank is not None:
             key = (rank, abs(token.i - trigger.i), place)

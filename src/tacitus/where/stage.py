@@ -42,7 +42,7 @@ class PlaceStage:
         # right to left, so that in "Guildford, Surrey, UK" Surrey is read (in the UK) before Guildford
         chosen: list[Entry | None] = [None] * len(candidates)
         for i in range(len(candidates) - 1, -1, -1):
-            container = _container(i, candidates, chosen)
+            container = _container(i, candidates, chosen, coded.article.text)
             others = _without_own(context, first[i], entries[i], candidates[i].span.text, candidates, first)
             chosen[i] = best(entries[i], others, container, primary=primary[i])
         for i, (cand, choice) in enumerate(zip(candidates, chosen)):
@@ -110,12 +110,12 @@ def _add_dateline(doc: Doc, candidates: list[Candidate], gaz: Gazetteer) -> None
         candidates.insert(0, Candidate(name, "dateline"))
 
 
-def _container(i: int, candidates: list[Candidate], chosen: list[Entry | None]) -> Entry | None:
+def _container(i: int, candidates: list[Candidate], chosen: list[Entry | None], text: str) -> Entry | None:
     """The place right after "X, " that holds X ("Pandi, Bulacan", "Sochi, Russia")."""
     if i + 1 >= len(candidates):
         return None
     here, after = candidates[i].span, candidates[i + 1].span
-    between = here.doc.text[here.end_char:after.start_char]
+    between = text[here.end_char:after.start_char]
     if between.strip() != ",":
         return None
     return chosen[i + 1]
