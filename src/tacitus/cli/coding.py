@@ -60,7 +60,8 @@ def code_command(
             json.dump(items[0] if len(items) == 1 else items, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
     else:
-        console = Console(highlight=False)
+        # piped output is not cut to 80 columns: tables stay readable in a file or a pager
+        console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
         for coded in results:
             coded_count += 1
             if output is OutputFormat.jsonl:
@@ -85,18 +86,20 @@ def print_tables(coded: CodedArticle, console: Console) -> None:
         console.print(t)
     if coded.events:
         t = Table(title="Events", title_justify="left")
-        for col in ("date", "source", "event", "target", "plover", "place", "conf.", "evidence"):
-            t.add_column(col, overflow="fold")
+        for col in ("date", "source", "event", "target", "plover", "place", "conf."):
+            t.add_column(col, no_wrap=col in ("date", "plover", "conf."), overflow="ellipsis")
+        t.add_column("trigger", overflow="fold", max_width=30)
         for e in coded.events:
             place = coded.place(e.place)
             t.add_row(e.date or "-", names.get(e.source, "-"), f"{e.cameo} {e.name}", names.get(e.target, "-"),
                       e.plover or "-", place.name if place else "-", f"{e.confidence:.2f}",
-                      _short(coded.span_text(e.evidence) or ""))
+                      _short(coded.span_text(e.trigger) or "", 30))
         console.print(t)
     if coded.quotes:
         t = Table(title="Quotes", title_justify="left")
-        for col in ("speaker", "kind", "cue", "content"):
-            t.add_column(col, overflow="fold")
+        for col in ("speaker", "kind", "cue"):
+            t.add_column(col, overflow="ellipsis")
+        t.add_column("content", overflow="fold", ratio=1)
         for q in coded.quotes:
             content = " … ".join(coded.span_text(s) or "" for s in q.content)
             t.add_row(names.get(q.speaker, coded.span_text(q.speaker_span) or "?"), "direct" if q.direct else "indirect",
