@@ -22,7 +22,7 @@ from .actors import ActorStage
 from .events import EventStage
 from .model import Article, CodedArticle, Sentence
 from .quotes import QuoteStage
-from .when import TimeStage
+from .when import TimeStage, fill_publication_date
 from .where import PlaceStage
 
 
@@ -78,6 +78,7 @@ class Coder:
                 on_error(article, exc)
 
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
+        fill_publication_date(article)  # every stage, not only dates, works from the publication date
         coded = CodedArticle(article=article, sentences=sentences_of(doc))
         for stage in self.stages:
             stage(doc, coded)

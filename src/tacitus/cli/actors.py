@@ -6,12 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from ..model import DictionaryEntry
 from ..store import DEFAULT_PATH, Store, StoreError
-from .common import report
+from .common import out_console, report
 
 DB = Annotated[str, typer.Option("--db", help="The store (a DuckDB file).")]
 actors_app = typer.Typer(no_args_is_help=True, help="The actor dictionary: learned, imported and edited actors.")
@@ -51,7 +50,7 @@ def list_command(db: DB = DEFAULT_PATH,
     for e in entries:
         seen = f"{e.first_seen or ''}..{e.last_seen or ''}" if (e.first_seen or e.last_seen) else ""
         table.add_row(e.name, e.country or "", e.sector or "", e.kind, e.origin, seen, str(e.count))
-    Console().print(table)
+    out_console().print(table)
 
 
 @actors_app.command("show")

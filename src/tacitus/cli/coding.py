@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..ingest import Article, InputError, read_paths
 from ..model import CodedArticle
-from .common import FORMAT_HELP, progress, read_options, report
+from .common import FORMAT_HELP, out_console, progress, read_options, report
 
 
 class OutputFormat(str, Enum):
@@ -61,7 +61,7 @@ def code_command(
             sys.stdout.write("\n")
     else:
         # piped output is not cut to 80 columns: tables stay readable in a file or a pager
-        console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+        console = out_console()
         for coded in results:
             coded_count += 1
             if output is OutputFormat.jsonl:

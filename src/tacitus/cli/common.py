@@ -1,6 +1,7 @@
 """Helpers shared by the command modules: input options, error lines, progress."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -12,6 +13,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..ingest import ReadOptions, normalize_date
 
 err = Console(stderr=True, highlight=False)
+PIPED_WIDTH = 160
+
+
+def out_console() -> Console:
+    """Console for results on stdout; piped output is not cut to 80 columns, so tables stay readable."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
 T = TypeVar("T")
 
 

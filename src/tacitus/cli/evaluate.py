@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from ..eval import TASKS
 from ..eval.convert import CONVERTERS, ConvertError
 from ..eval.figures import Scores
 from ..eval.formats import GoldError
-from .common import err, progress, report
+from .common import err, out_console, progress, report
 
 GOLD_HELP = "Gold file in the generic JSON Lines format of the task (see ../shared/eval/FORMATS.md)."
 PRED_HELP = "Also write Tacitus's predictions to this file, in the gold format (same ids)."
@@ -88,7 +87,7 @@ def print_scores(name: str, scores: Scores) -> None:
     for f in scores.figures:
         counts = ", ".join(f"{k} {v}" for k, v in f.counts.items())
         table.add_row(f.label, "–" if f.value is None else f"{f.value:.4f}", str(f.n), counts)
-    Console(highlight=False).print(table)
+    out_console().print(table)
     for note in scores.notes:
         report(note, "warning")
 

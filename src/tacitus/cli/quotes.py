@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from ..ingest import Article, InputError, read_paths
 from ..model import CodedArticle
-from .common import FORMAT_HELP, progress, read_options, report
+from .common import FORMAT_HELP, out_console, progress, read_options, report
 
 
 class QuoteFormat(str, Enum):
@@ -118,7 +117,7 @@ def store_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
-    console = Console(highlight=False)
+    console = out_console()
     if not rows:
         console.print("no quotes found")
         return

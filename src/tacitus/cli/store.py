@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..store import DEFAULT_PATH, Store, StoreError
-from .common import FORMAT_HELP, check_date, progress, read_options, report
+from .common import FORMAT_HELP, check_date, out_console, progress, read_options, report
 
 DB = Annotated[str, typer.Option("--db", help="The store (a DuckDB file).")]
 START = Annotated[str | None, typer.Option(help="First day (YYYY-MM-DD).")]
@@ -113,7 +113,7 @@ def summary_command(db: DB = DEFAULT_PATH,
     if as_json:
         _print_json(data)
         return
-    console = Console(highlight=False)
+    console = out_console()
     n = data["counts"]
     dates = data["dates"]
     console.print(f"[bold]{db}[/]: {n['articles']} articles from {data['sources']} sources"
@@ -209,7 +209,7 @@ def network_command(
         if output is Output.csv:
             _write_csv(handle, graph["edges"])
         elif output is Output.table:
-            _table(Console(highlight=False), "Network edges", graph["edges"])
+            _table(out_console(), "Network edges", graph["edges"])
         else:
             json.dump(graph, handle, ensure_ascii=False, indent=2)
             handle.write("\n")
@@ -283,7 +283,7 @@ def _emit(rows: list[dict[str, Any]], output: Output, columns: tuple[str, ...], 
     elif output is Output.csv:
         _write_csv(sys.stdout, rows)
     else:
-        _table(Console(highlight=False), title, [{c: r.get(c) for c in columns} for r in rows])
+        _table(out_console(), title, [{c: r.get(c) for c in columns} for r in rows])
 
 
 def _table(console: Console, title: str, rows: list[dict[str, Any]]) -> None:

@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from .attach import event_date
 from .resolve import parse_iso, resolve
-from .stage import TimeStage
+from .stage import TimeStage, fill_publication_date
 
-__all__ = ["TimeStage", "event_date", "parse_iso", "resolve"]
+__all__ = ["TimeStage", "event_date", "fill_publication_date", "parse_iso", "resolve"]

@@ -14,6 +14,14 @@ NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "FAC", "EVENT", "PRODUC
 DEICTIC_KINDS = frozenset({"weekday", "deictic", "shift", "ago"})
 
 
+def fill_publication_date(article) -> None:
+    """Without a publication date from the input, take the dateline's ("MINSK, Oct 24 (Agency) -")."""
+    if not article.date:
+        found = dateline_date(article.text)
+        if found:
+            article.date, article.date_source = found, "dateline"
+
+
 class TimeStage:
     """Fills ``coded.times`` and ``Token._.time``; fills ``Article.date`` from a dateline when missing."""
 
@@ -22,10 +30,7 @@ class TimeStage:
 
     def __call__(self, doc: Doc, coded: CodedArticle) -> None:
         article = coded.article
-        if not article.date:
-            found = dateline_date(article.text)
-            if found:
-                article.date, article.date_source = found, "dateline"
+        fill_publication_date(article)
         pub = parse_iso(article.date)
         if article.date and pub is None:
             coded.warnings.append(f"publication date {article.date!r} is not an ISO date; "
