@@ -100,7 +100,7 @@ def test_quotes_places_and_coding_failures():
         coded.mentions = [Mention(*at("Ruiz", text), "Ruiz", "PERSON", 0, actor="a1")]
         coded.quotes = [Quote("q1", [at('"The port will reopen."', text)], True,
                               speaker_span=at("Ruiz", text), speaker="a1", cue=at("said", text))]
-        coded.places = [Place("p1", "Port Royal", *at("Port Royal", text), 0, lat=18.0, lon=-76.8)]
+        coded.places = [Place("p1", "Port Royal", *at("Port Royal", text), 0, lat=18.0, lon=-76.8, feature="city")]
 
     gold = [{"id": "d", "text": text}, {"id": "broken", "text": "This one breaks the coder."}]
     quotes = predict("quotes", gold, StandInCoder(build, fail_on="breaks"))
@@ -111,7 +111,7 @@ def test_quotes_places_and_coding_failures():
     assert quotes.failures == ["broken: RuntimeError: stand-in failure"]
     places = predict("places", gold[:1], StandInCoder(build)).items[0]["places"]
     assert places == [{"start": at("Port Royal", text)[0], "end": at("Port Royal", text)[1], "name": "Port Royal",
-                       "lat": 18.0, "lon": -76.8}]
+                       "lat": 18.0, "lon": -76.8, "feature": "city"}]
 
 
 def test_real_coder_predictions_keep_ids_and_fit_the_format(coder):

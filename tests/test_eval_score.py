@@ -230,6 +230,18 @@ def test_places_spans_distance_and_median_error():
     assert v["median_error_km"] == round((near + far) / 2, 1)
 
 
+def test_places_within_161km_per_predicted_feature():
+    gold = [{"id": "p", "text": PLACE_TEXT, "places": [
+        place("Porto Alegre", -30.03, -51.23), place("Canoas", -29.92, -51.18), place("Brasilia", -15.79, -47.88)]}]
+    pred = [{"id": "p", "places": [
+        {**place("Porto Alegre", -30.0, -51.2), "feature": "city"}, {**place("Canoas", 10.0, 10.0), "feature": "city"},
+        {**place("Brasilia", -15.8, -47.9), "feature": "country"}]}]
+    v = values(score("places", gold, pred))
+    assert v["within_161km"] == 0.6667
+    assert v["within_161km.other"] == 0.5 and v["within_161km.country"] == 1.0
+    assert "within_161km.country" not in values(score("places", gold, [{"id": "p", "places": [place("Canoas")]}]))
+
+
 def test_haversine_one_degree_of_longitude_at_the_equator():
     assert haversine_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.01)
 

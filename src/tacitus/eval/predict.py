@@ -163,7 +163,8 @@ def _quotes_item(gold: Item, coded: CodedArticle | None) -> Item:
 
 def _places_item(gold: Item, coded: CodedArticle | None) -> Item:
     places = [] if coded is None else [
-        {"start": p.start, "end": p.end, "name": p.name, "lat": p.lat, "lon": p.lon} for p in coded.places
+        {"start": p.start, "end": p.end, "name": p.name, "lat": p.lat, "lon": p.lon, "feature": p.feature}
+        for p in coded.places
         if p.end > p.start]
     return {**_base(gold), "places": places}
 

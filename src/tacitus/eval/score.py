@@ -144,21 +144,33 @@ def score_places(gold: list[Item], preds: dict[str, Item]) -> Scores:
                    tallies["gold"] - tallies["near"])
     figures.append(accuracy("within_161km", f"matched places resolved within {WITHIN_KM:g} km",
                             tallies["within"], tallies["located"]))
+    for group, label in FEATURE_GROUPS:
+        if tallies[f"located.{group}"]:
+            figures.append(accuracy(f"within_161km.{group}", f"matched places resolved within {WITHIN_KM:g} km, "
+                                    f"{label}", tallies[f"within.{group}"], tallies[f"located.{group}"]))
     median = round(statistics.median(errors), 1) if errors else None
     figures.append(Figure("median_error_km", "median error (km) of matched, resolved places", median,
                           len(errors), {"pairs": len(errors)}))
     return Scores("places", len(gold), figures, missing_note(gold, preds))
 
 
+# Predictions may say what kind of place they resolved to (``feature``); the 161 km share is then also
+# given per kind, since one point for a whole country is a convention (sources differ by hundreds of km).
+FEATURE_GROUPS = (("country", "predicted countries"), ("other", "predicted towns, regions and others"))
+
+
 def _distance_tally(gold: Item, pred: Item, tallies: Counter, errors: list[float]) -> None:
     if gold.get("lat") is None or gold.get("lon") is None:
         return
     tallies["located"] += 1
+    group = None if "feature" not in pred else "country" if pred["feature"] == "country" else "other"
+    tallies[f"located.{group}"] += group is not None
     if pred.get("lat") is None or pred.get("lon") is None:
         return
     km = haversine_km(gold["lat"], gold["lon"], pred["lat"], pred["lon"])
     errors.append(km)
     tallies["within"] += km <= WITHIN_KM
+    tallies[f"within.{group}"] += group is not None and km <= WITHIN_KM
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
