@@ -241,3 +241,11 @@ def test_speaker_label_and_colon(run):
                    "The result: nobody won.")
     assert quotes(coded) == [("Most farmers expect a dry summer", "Survey", ":", False),
                              ("We are ready for the vote", "MORALES", ":", False)]
+
+
+def test_object_content_runs_over_a_conjunct_the_parser_hung_on_the_cue(coder):
+    coded = coder.code("The envoy underlined the importance of combining Norway’ and Sweden’s defence "
+                       "industries. The minister stressed the need for talks and said nothing else.")
+    contents = {coded.span_text(q.cue): coded.span_text(q.content[0]) for q in coded.quotes}
+    assert contents["underlined"].endswith("Sweden’s defence industries")
+    assert contents["stressed"] == "the need for talks"

@@ -47,7 +47,32 @@ def obj(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
     target = child(cue_token, "dobj")
     if target is None or target.lower_ in RECIPIENT_PRONOUNS:
         return None
-    return [subtree(target)]
+    lo, hi = subtree(target)
+    return [(lo, _nominal_tail(cue_token, hi))]
+
+
+def _nominal_tail(cue_token: Token, hi: int) -> int:
+    """The object's end, carried over what the parser hung on the cue instead of on the object: a stray
+    apostrophe or conjunction followed by a nominal conjunct ("the importance of combining Belarus’ and
+    Russia’s potentials", where the small parser makes "potentials" a conjunct of the verb). A verbal
+    conjunct ("and said nothing") ends the object where it was."""
+    reach = hi
+    for c in cue_token.children:
+        if c.right_edge.i < hi:
+            continue
+        if c.left_edge.i != reach:
+            break
+        if c.dep_ == "conj" and c.pos_ in NOMINAL_POS:
+            hi = reach = c.right_edge.i + 1
+        elif c.dep_ in ("cc", "punct") and c.text not in TAIL_STOPS:
+            reach = c.right_edge.i + 1  # kept only if a nominal conjunct follows
+        else:
+            break
+    return hi
+
+
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM"})
+TAIL_STOPS = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "(", ")", '"', "“", "”"})
 
 
 def infinitive(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
