@@ -18,7 +18,12 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, CodedArticle, Evidence, Mention
 from .collect import ARTICLES, POSSESSIVE
 from .countries import NON_GOVERNMENTAL, CountryRules
-from .lexicon import Entry, Hit, Lexicon
+from .dateline import dateline
+from .generic import generic_reason
+from .locate import place_words
+from .orgnames import org_kinds
+from .lexicon import Entry, Hit, Lexicon, norm
+from .pronouns import THING_PRONOUNS, PronounTracker, name_gender, noun_gender, thing_antecedent
 from .phrases import (GROUP_PREPS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_PREPS, RolePhrase, bare_people,
                       name_after, span_root)
 
@@ -32,12 +37,21 @@ ETHNIC = frozenset({"ethnic"})
 STATE_BODIES = frozenset({"IGO"})
 # Sectors of bodies whose titles are state offices ("president of the court", "speaker of parliament").
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# Lexicon kinds of towns and provinces (not countries).
+TOWN_KINDS = frozenset({"seat", "city", "region"})
 # Lexicon kinds that name where a people lives.
 PLACE_KINDS = frozenset({"country", "seat", "city", "region"})
 # Entity labels of a name that follows a body's noun and names it ("the newspaper La Prensa").
 NAMED_BODY_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
 # Sector of the leaders, elders or officials of a people rather than a state (CAMEO elites).
 PEOPLE_LEADERS = "ELI"
+# Prepositions whose object is where something is or happens, not who acts ("met in Helsinki"): a place named
+# there is no actor. ("to" and "from" are left out: "aid to Haiti", "a message from Moscow".)
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
+                            "along", "into", "onto", "beyond", "off", "through", "via", "past"})
+# Verbs after which "to" names a destination ("flew to Nice"), not an addressee ("aid to Haiti").
+MOTION_VERBS = frozenset({"fly", "travel", "go", "come", "return", "head", "move", "arrive", "flee", "drive",
+                          "sail", "walk", "march", "relocate", "retreat", "withdraw", "evacuate"})
 # Prepositions whose object is an actor rather than a place ("an admission by Moscow", "talks with Tehran").
 ACTOR_PREPS = frozenset({"by", "with", "against"})
 
@@ -48,6 +62,7 @@ class Person:
     roles: set[str] = field(default_factory=set)
     surname: str = ""
     named: bool = True
+    gender: str | None = None  # m | f, when the name, a form of address or the title tells
 
 
 class ArticleResolver(CountryRules):
@@ -62,19 +77,27 @@ class ArticleResolver(CountryRules):
         self.surnames: dict[str, list[Person]] = {}
         self.groups: dict[tuple, Actor] = {}
         self.token_mention: dict[int, int] = {}
-        self.last_subject: Person | None = None
-        self.last_person: Person | None = None
+        self.pronouns = PronounTracker(doc, self._person_named)
         self.unnamed: list[Person] = []
         super().__init__(doc, lexicon)
+        # the tokens of an opening dateline ("HELSINKI, 14 March 2024 -"): they name no actor
+        span = dateline(coded.article.text)
+        self.dateline = range(0)
+        if span is not None:
+            first = next((t.i for t in doc if t.idx >= span[0]), len(doc))
+            self.dateline = range(first, next((t.i for t in doc[first:] if t.idx >= span[1]), len(doc)))
 
     # ----- public -----------------------------------------------------------------------------------
 
     def run(self) -> None:
         phrases = [p for p in (self._role_phrase(h) for h in self.hits if h.entry.is_sector) if p]
+        heads = {h.end - 1 for h in self.hits if h.entry.is_sector}
+        phrases = [p for p in phrases if generic_reason(self.doc, p, heads) is None]
         absorbed = {c.start for p in phrases for c in p.carriers}
         for phrase in phrases:
             if phrase.name and phrase.person:
                 self._define_person(phrase)
+        self._predefine_names(phrases)
         items: list[tuple[int, str, object]] = [(p.left, "phrase", p) for p in phrases]
         covered = {i for p in phrases for i in range(p.left, p.right)}
         covered |= {i for p in phrases if p.name for i in range(*p.name)}
@@ -84,7 +107,10 @@ class ArticleResolver(CountryRules):
         for start, (s, e) in self.person_ents.items():
             if not any(i in covered for i in range(s, e)):
                 items.append((s, "name", (s, e)))
-        items.extend((s, "name", (s, e)) for s, e in self._known_names(covered))
+        known = self._known_names(covered)
+        items.extend((s, "name", (s, e)) for s, e in known)
+        taken = covered | {i for s, e in known for i in range(s, e)}
+        items.extend((s, "name", (s, e)) for s, e in self._article_names(phrases, taken))
         for ent in self.doc.ents:
             # peoples the lexicon lacks ("Kurds", "Tamils"): civilians, placed by their modifiers or context
             if ent.label_ == "NORP" and ent.text.endswith("s") and not any(
@@ -92,8 +118,10 @@ class ArticleResolver(CountryRules):
                 entry = Entry(ent.text, "demonym", None, name=ent.text, plural=True)
                 items.append((ent.start, "hit", Hit(ent.start, ent.end, entry)))
         for token in self.doc:
-            if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS:
                 items.append((token.i, "pronoun", token))
+            elif token.pos_ == "PRON" and token.lower_ in THING_PRONOUNS:
+                items.append((token.i, "thing", token))
         people = {h.start for _, w, h in items if w == "hit" and h.entry.kind == "demonym" and h.entry.plural}
         self.people_modifiers = {h.start for h in self.hits if h.end in people and h.entry.is_country}
         for _, what, item in sorted(items, key=lambda x: x[0]):
@@ -152,9 +180,17 @@ class ArticleResolver(CountryRules):
                         break
         taken = set(self.hit_at)
         name = name_after(doc, j, taken, self.person_ents)
-        if name:
+        if name and not self._body_name(name):
             return name
         return self._apposed_name(phrase)
+
+    def _body_name(self, span: tuple[int, int]) -> bool:
+        """A run of capitalised words that names a body ("head of the US Centers for Disease Control"), not a
+        person: it holds an organisation's head word and the recogniser does not call it a person."""
+        if span[0] in self.person_ents:
+            return False
+        heads = org_kinds().heads
+        return any(w in heads or w.rstrip("s") in heads for w in self.view.lower[span[0]:span[1]])
 
     def _group_name(self, phrase: RolePhrase) -> tuple[int, int] | None:
         """"the opposition newspaper La Prensa": a name right after a body's noun is that body's name (the
@@ -195,6 +231,8 @@ class ArticleResolver(CountryRules):
         doc = self.doc
         i = phrase.hit.start - 1
         lower = max(min(_np_left(np_head), _np_left(phrase.root)), np_head.sent.start)
+        if self.dateline and lower < self.dateline.stop <= phrase.hit.start:
+            lower = self.dateline.stop
         if phrase.name and phrase.name[1] <= phrase.hit.start:
             lower = phrase.hit.start  # apposition: the title phrase starts after the comma
             while lower - 1 >= 0 and doc[lower - 1].text != "," and lower - 1 > phrase.name[1]:
@@ -283,6 +321,8 @@ class ArticleResolver(CountryRules):
         if known is None:
             known = self._new_person(name)
         actor = known.actor
+        before = self.doc[phrase.name[0] - 1].text if phrase.name[0] else ""
+        known.gender = known.gender or noun_gender(phrase.entry.name) or name_gender(name, before)
         if how == "title" or actor.country is None:
             actor.country = countries[0] if countries else actor.country
             actor.sector = phrase.sector
@@ -299,23 +339,52 @@ class ArticleResolver(CountryRules):
 
     def _new_person(self, name: str, named: bool = True) -> Person:
         actor = self._actor(name, kind="person")
-        person = Person(actor=actor, surname=name.split()[-1].lower() if named else "", named=named)
+        person = Person(actor=actor, surname=norm(name).split()[-1] if named else "", named=named,
+                        gender=name_gender(name) if named else None)
         if named:
-            self.persons[name.lower()] = person
+            self.persons[norm(name)] = person
             self.surnames.setdefault(person.surname, []).append(person)
         return person
 
     def _find_person(self, name: str) -> Person | None:
-        key = name.lower()
+        """The article's person named ``name``: the full name, the surname, the first and last name, or the
+        end of the name ("De Blasio" for "Bill de Blasio", "Peña Nieto" for "Enrique Peña Nieto")."""
+        key = norm(name)
         if key in self.persons:
             return self.persons[key]
         words = key.split()
         if not words:
             return None
         for candidate in self.surnames.get(words[-1], []):
-            if len(words) == 1 or candidate.actor.name.lower().split()[0] == words[0]:
+            full = norm(candidate.actor.name).split()
+            if len(words) == 1 or full[0] == words[0] or full[-len(words):] == words:
                 return candidate
         return None
+
+    def _article_names(self, phrases: list[RolePhrase], taken: set[int]) -> list[tuple[int, int]]:
+        """Runs of proper nouns the recogniser did not tag as persons ("Tamm praised ...", "Trump openly
+        admires ...") that repeat the end of a person's name the article gives elsewhere: a name with a
+        title, or a name of two words or more the recogniser found."""
+        names = [self._text(*p.name) for p in phrases if p.name and p.person]
+        names += [self._text(s, e) for s, e in self.person_ents.values() if e - s > 1]
+        ends = {" ".join(w[k:]) for w in (norm(n).split() for n in names) for k in range(1, len(w))}
+        ends |= {norm(n) for n in names}
+        if not ends:
+            return []
+        taken = taken | set(self.hit_at) | {i for s, e in self.person_ents.values() for i in range(s, e)}
+        taken |= set(self.dateline)
+        out, i, view = [], 0, self.view
+        while i < len(view):
+            if view.pos[i] != "PROPN" or i in taken or not view.caps[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(view) and view.pos[j] == "PROPN" and j not in taken:
+                j += 1
+            if norm(self._text(i, j)) in ends:
+                out.append((i, j))
+            i = j
+        return out
 
     def _actor(self, name: str, kind: str, country: str | None = None, sector: str | None = None,
                source: str | None = None) -> Actor:
@@ -335,6 +404,8 @@ class ArticleResolver(CountryRules):
     # ----- mentions ---------------------------------------------------------------------------------
 
     def _mention(self, start: int, end: int, kind: str, actor: Actor | None, label: str | None = None) -> None:
+        if start in self.dateline:
+            start = self.dateline.stop
         while start < end and self.doc[start].lower_ in ARTICLES and kind not in ("nominal",):
             start += 1
         if start >= end or any(i in self.token_mention for i in range(start, end)):
@@ -420,8 +491,20 @@ class ArticleResolver(CountryRules):
         for country in countries:
             org = next((o for o in orgs if o.country == country), None)
             sector = None if phrase.sector == country == NON_GOVERNMENTAL else phrase.sector
-            out.append(self._group(country, sector, kind, org.name if org else name, source))
+            own = org.name if org else self._own_name(phrase, country) if len(countries) > 1 else name
+            out.append(self._group(country, sector, kind, own, source))
         return out
+
+    def _own_name(self, phrase: RolePhrase, country: str) -> str:
+        """The name of one country's part of a phrase naming several: "Finnish leaders" and "Estonian leaders"
+        for "Finnish and Estonian leaders", "officials from Sweden" for "officials from Sweden and Finland"."""
+        head = self._text(phrase.hit.start, phrase.hit.end)
+        carrier = next((h for h in phrase.carriers if h.entry.country == country), None)
+        if carrier is None:
+            return head
+        if carrier.end <= phrase.hit.start:
+            return f"{self._text(carrier.start, carrier.end)} {head}"
+        return f"{head} {self.doc[phrase.hit.end].text} {self._text(carrier.start, carrier.end)}"
 
     def _resolve_nominal(self, phrase: RolePhrase) -> Person:
         """"the Belarusian head of state": the person holding that office in that country (a named one
@@ -451,6 +534,14 @@ class ArticleResolver(CountryRules):
         if hit.start in self.people_modifiers:
             return  # "Iraqi" in "Iraqi Kurds": the people's mention takes it
         kind = _hit_kind(entry)
+        if entry.kind in TOWN_KINDS and entry.country and self._only_location(hit):
+            # "met in Helsinki", "a curfew in Abidjan": a town named as where something happens is no actor
+            # of its own; it stands for the country it lies in (the target CAMEO codes for "imposed a
+            # curfew in Abidjan" or "set up a center in Tokyo")
+            actor = self._group(entry.country, None, "state", self.lexicon.country_names.get(
+                entry.country, entry.country), "lexicon")
+            self._mention(hit.start, hit.end, "country", actor, label="GPE")
+            return
         if entry.kind == "org":
             actor = self._group(entry.country, entry.sector, "organization", entry.name, "lexicon")
             if entry.code and entry.code not in actor.aliases:
@@ -501,6 +592,22 @@ class ArticleResolver(CountryRules):
             return self._group(entry.country, "GOV", "group", f"government of {name}", "lexicon")
         return self._group(entry.country, PLACE_SECTOR, "group", entry.name, "lexicon", by_name=True)
 
+    def _only_location(self, hit: Hit) -> bool:
+        """A place name that is the object of a locative preposition ("in Helsinki", "near Copenhagen", "in
+        Williamsburg, Virginia", "in New York and New Jersey"), not a participant's name."""
+        token = span_root(self.doc, hit.start, hit.end)
+        for _ in range(4):
+            if token.dep_ in ("appos", "conj", "compound") and token.head is not token:
+                token = token.head
+            elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in place_words():
+                token = token.head.head  # "in the Gulf of Finland", "on the outskirts of Kiev"
+            else:
+                break
+        if token.dep_ != "pobj":
+            return False
+        prep = token.head
+        return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "to" and prep.head.lemma_ in MOTION_VERBS)
+
     def _is_capital(self, entry: Entry) -> bool:
         return entry.sector is None
 
@@ -524,6 +631,8 @@ class ArticleResolver(CountryRules):
         if person is None:
             person = self._new_person(name)
             self._from_dictionary(person, name)
+        if person.gender is None:
+            person.gender = name_gender(name, self.doc[span[0] - 1].text if span[0] else "")
         self._mention(span[0], span[1], "name", person.actor, label="PERSON")
         self._note_person(person, self.doc[span[1] - 1])
 
@@ -540,17 +649,44 @@ class ArticleResolver(CountryRules):
                 actor.aliases.append(alias)
 
     def _do_pronoun(self, token: Token) -> None:
-        person = self.last_subject or self.last_person
+        person = self.pronouns.person_for(token)
         if person is None:
             return
         self._mention(token.i, token.i + 1, "pronoun", person.actor, label="PERSON")
+        self.pronouns.note(person, token, token.dep_ in SUBJECT_DEPS)
+
+    def _person_named(self, token: Token) -> Person | None:
+        """The article's person whose name ``token`` is (part of): a recognised name or a bare surname."""
+        for start, end in self.person_ents.values():
+            if start <= token.i < end:
+                return self._find_person(self._text(start, end))
+        return self._find_person(token.text) if token.pos_ == "PROPN" else None
+
+    def _predefine_names(self, phrases: list[RolePhrase]) -> None:
+        """Persons the recogniser names in full ("Donald Trump"), made before the mentions are walked, so a
+        headline's bare surname ("Trump Was Mocking Clinton Camp") is the person the article names later."""
+        titled = {i for p in phrases if p.name and p.person for i in range(*p.name)}
+        for start, end in sorted(self.person_ents.values()):
+            if end - start > 1 and start not in titled:
+                name = self._text(start, end)
+                if self._find_person(name) is None:
+                    self._from_dictionary(self._new_person(name), name)
+
+    def _do_thing(self, token: Token) -> None:
+        """ "Russia said it ...", "the rebels said they ...": the organisation, state or group."""
+        actor = thing_antecedent(token, self._actor_at)
+        if actor is not None:
+            self._mention(token.i, token.i + 1, "pronoun", actor, label=LABELS.get(actor.kind, "NORP"))
+
+    def _actor_at(self, token: Token) -> Actor | None:
+        index = self.token_mention.get(token.i)
+        return self.coded.actor(self.coded.mentions[index].actor) if index is not None else None
 
     def _note_person(self, person: Person | None, token: Token) -> None:
         if person is None:
             return
-        self.last_person = person
-        if token.dep_ in SUBJECT_DEPS or token.head.dep_ in SUBJECT_DEPS and token.dep_ in ("compound", "appos"):
-            self.last_subject = person
+        subject = token.dep_ in SUBJECT_DEPS or token.head.dep_ in SUBJECT_DEPS and token.dep_ in ("compound", "appos")
+        self.pronouns.note(person, token, subject)
 
     def _finish(self) -> None:
         # mentions in text order (actor ids stay stable), then each token learns its mention's final index

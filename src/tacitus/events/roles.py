@@ -39,7 +39,9 @@ def np_span(token: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``token`` (without relative clauses, appositions and
     coordinated phrases)."""
     tokens = [token]
-    stack = [c for c in token.children if c.dep_ not in SPAN_CUT_DEPS and c.dep_ not in ("det", "predet")]
+    # a date is no part of who acts ("HELSINKI, 14 March 2024 - President X", "Monday's meeting")
+    stack = [c for c in token.children if c.dep_ not in SPAN_CUT_DEPS and c.dep_ not in ("det", "predet")
+             and c.ent_type_ not in ("DATE", "TIME")]
     while stack:
         current = stack.pop()
         tokens.append(current)
@@ -62,10 +64,13 @@ def parties(token: Token, coded: CodedArticle) -> list[Party]:
     span = phrase_span(token, coded)
     if not found:
         # "regional rival Japan's Prime Minister Shinzo Abe": the apposition names the actor
+        # (and "HELSINKI, 14 March - President X met ...": the parser's subject is the dateline's town)
         for appos in (c for c in token.children if c.dep_ == "appos"):
             found = actors_of(appos, coded) or [a for c in appos.children if c.dep_ == "appos"
                                                 for a in actors_of(c, coded)]
             if found:
+                subtree = (appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge.text))
+                span = _actor_extent(found[0].id, subtree, coded) or phrase_span(appos, coded)
                 break
     if not found and token.pos_ == "PRON" and token.lower_ in THIRD_PERSON:
         found = _antecedent(token, coded)
@@ -90,6 +95,14 @@ def _actor_span(actor_id: str, within: tuple[int, int], coded: CodedArticle) -> 
         if mention.actor == actor_id and within[0] <= mention.start and mention.end <= within[1]:
             return mention.start, mention.end
     return None
+
+
+def _actor_extent(actor_id: str, within: tuple[int, int], coded: CodedArticle) -> tuple[int, int] | None:
+    """From the first to the last mention of the actor inside ``within`` ("President of Finland Aino
+    Virtanen": the title's and the name's mentions)."""
+    spans = [(m.start, m.end) for m in coded.mentions
+             if m.actor == actor_id and within[0] <= m.start and m.end <= within[1]]
+    return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
 
 
 def _antecedent(pronoun: Token, coded: CodedArticle) -> list:

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..actors.dateline import dateline
 from ..model import CodedArticle, TimeRef
 from .resolve import parse_iso
 from .tense import governing_verb
 
 EventDate = tuple[str | None, str | None, str, str | None]
 
-# Dependencies that open a clause of its own: a date under one of them belongs to that clause.
-OTHER_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis"})
+# Dependencies that open a clause of its own: a date under one of them belongs to that clause ("agreed to
+# hold exercises next year": next year is the exercises', not the agreement's).
+OTHER_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 # Inside a trigger's own phrase a participle still describes the trigger ("the meeting held on Monday").
 OWN_CLAUSE_DEPS = OTHER_CLAUSE_DEPS - {"acl"}
 # Prepositions that put an event inside another one: it shares that one's time.
@@ -50,12 +52,16 @@ def event_date(doc: Doc, coded: CodedArticle, trigger: Token) -> EventDate:
 
 def _sentence_times(trigger: Token, coded: CodedArticle) -> list[tuple[TimeRef, Token]]:
     """Resolved TimeRefs of the trigger's sentence with a token of each (its syntactic root). Reads the
-    TimeRef records by offset rather than every token's extension: this runs once per event."""
+    TimeRef records by offset rather than every token's extension: this runs once per event. The date of an
+    opening dateline ("HELSINKI, 14 March 2024 -") is the report's, not an event's."""
     sent = trigger.sent
     doc = trigger.doc
+    head = dateline(coded.article.text)
     out = []
     for ref in coded.times:
         if ref.value is None or not sent.start_char <= ref.start < sent.end_char:
+            continue
+        if head is not None and head[0] <= ref.start < head[1]:
             continue
         span = doc.char_span(ref.start, min(ref.end, sent.end_char), alignment_mode="expand")
         if span is not None and len(span):
