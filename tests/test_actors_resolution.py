@@ -124,16 +124,29 @@ def test_names_of_people_and_places_are_not_misspellings(coder):
 # ----- towns and regions --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, phrase, code", [
-    ("A bomb exploded near the town of Samarra on Sunday.", "Samarra", ("IRQ", "CVL")),
-    ("Rival militias clashed in Tripoli, the north Lebanese port.", "Tripoli", ("LBN", "CVL")),
-    ("Talks in Paris ended without agreement.", "Paris", ("FRA", "CVL")),
+    # a town named as where something happens stands for its country, not for a group of its own
+    ("A bomb exploded near the town of Samarra on Sunday.", "Samarra", ("IRQ", None)),
+    ("Rival militias clashed in Tripoli, the north Lebanese port.", "Tripoli", ("LBN", None)),
+    ("Talks in Paris ended without agreement.", "Paris", ("FRA", None)),
     ("Khartoum lifted the state of emergency in West Darfur State.", "West Darfur", ("SDN", None)),
     ("The government of Sindh province ordered new patrols.", "government of Sindh province", ("PAK", "GOV")),
-    ("Police closed the roads in East Jerusalem overnight.", "East Jerusalem", ("PSE", "CVL")),
+    ("Police closed the roads in East Jerusalem overnight.", "East Jerusalem", ("PSE", None)),
     ("Floods hit Colorado towns after heavy rain.", "Colorado", ("USA", None)),
+    # in an actor role a town keeps its own reading: a seat of government is the government
+    ("Paris rejected the proposal on Monday.", "Paris", ("FRA", "GOV")),
+    ("Rebels attacked Mosul on Sunday.", "Mosul", ("IRQ", "CVL")),
 ])
 def test_towns_and_regions_resolve_to_their_country(coder, sentence, phrase, code):
     assert code_of(coder, sentence, phrase) == code
+
+
+def test_places_named_only_as_locations_are_no_actors_of_their_own(coder):
+    coded = coder.code("The mayor of Lyon met the Belgian ambassador in Marseille on Monday. The two men later "
+                       "flew to Nice, where they attended a summit at the Palais des Festivals.", date="2015-06-01")
+    names = {a.name for a in coded.actors}
+    assert "Marseille" not in names and "Nice" not in names
+    marseille = next(m for m in coded.mentions if m.text == "Marseille")
+    assert coded.actor(marseille.actor).kind == "state" and coded.actor(marseille.actor).country == "FRA"
 
 
 def test_words_that_are_no_place_here(coder):

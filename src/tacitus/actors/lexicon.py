@@ -40,6 +40,7 @@ class Entry:
     role: str | None = None  # office key shared by synonymous titles
     plural: bool = False
     weak: bool = False      # sector noun that yields to a sector noun modifying it
+    mass: bool = False      # also a mass noun for an activity ("use force", "share intelligence")
     code: str | None = None  # organisation code
     caps_only: bool = False  # all-capital forms (US, UN) match only in capitals
     cased: bool = True      # proper names must start with a capital in the text
@@ -131,7 +132,8 @@ def _sector_entries() -> list[Entry]:
     for row in read_table("actors", "sectors.tsv"):
         kind = "title" if row["kind"] == "person" else "group"
         common = dict(kind=kind, sector=row["sector"], name=row["term"], role=row["role"] or None,
-                      weak=row["weak"] == "1", cased=False, reach=row["reach"])
+                      weak=row["weak"] == "1", cased=False, reach=row["reach"],
+                      mass=row.get("mass") == "1")
         out.append(Entry(row["term"], **common))
         plural = row["plural"]
         forms = [] if plural == "-" else (_forms(plural) or _plurals(row["term"]))

@@ -21,6 +21,8 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself"
 # Words that end a run of capitalised words taken as a name after a title.
 NAME_STOP = frozenset({"on", "said", "says", "and", "of", "the", "in", "at", "to", "for", "with"})
 MAX_NAME_TOKENS = 5
+# Entity labels of names of works, products, events and laws.
+TITLE_ENTITIES = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 # Forms of address before a surname ("Mr. King" is no king).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
 
@@ -89,6 +91,8 @@ def keep_hit(doc: Doc, hit: Hit, ent_label: dict[int, str], person_ents: set[int
     places to the NER, and nothing inside a person's multi-word name counts as a country."""
     entry = hit.entry
     tokens = range(hit.start, hit.end)
+    if any(ent_label.get(i) in TITLE_ENTITIES for i in tokens):
+        return False  # "Shark Tank", "the Clean Air Act": a word of a title or a law names no actor
     if entry.is_sector:
         if entry.kind == "title" and (any(i in person_ents for i in tokens) or _after_honorific(doc, hit.start)):
             return False  # "Larry King", "Mr. King": a surname, not a title

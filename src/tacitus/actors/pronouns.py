@@ -1,0 +1,200 @@
+"""Which actor a third-person pronoun refers to.
+
+Persons ("he", "her", "himself") are chosen among the persons mentioned so far, by gender and recency:
+
+- a reflexive ("himself") is the nearest fitting person of its own sentence;
+- else the nearest fitting subject of its own sentence before it, then the nearest fitting person of its
+  own sentence, then the last subject of the sentence before, then the nearest fitting person of the last
+  few sentences;
+- a person of the wrong gender never fits, and one known to fit beats one of unknown gender. A person's
+  gender comes from the first name, a form of address ("Mr.", "Ms.") or a gendered noun of the title
+  ("spokeswoman");
+- inside quotation marks, the speaker of the quote ("'He is right,' Graham said") does not fit: a speaker
+  says "I" of himself.
+
+Organisations, states and groups ("it", "its", "they", "their") are the subject of the clause that
+reports them: "Russia said it would ...", "the rebels said they ...", "the ministry denied its troops
+...". An "it" that only fills the subject slot ("it is important to ...") refers to nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..resources import read_table
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+REFLEXIVE = frozenset({"himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves"})
+# How many sentences back a person stays a candidate antecedent.
+PERSON_WINDOW = 3
+# Verbs whose "it" subject is a placeholder ("it is important", "it seems").
+PLACEHOLDER_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "take", "matter", "look", "mean"})
+# Clauses whose subject pronoun is the reporting clause's subject: "X said it ...", "X agreed they ...".
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write", "state", "note", "argue", "insist", "explain",
+                           "declare", "continue", "ask", "reply", "answer", "recall", "stress", "warn"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+# Actor kinds that "it" and "they" may refer to.
+THING_KINDS = frozenset({"state", "organization", "group"})
+
+
+@lru_cache(maxsize=1)
+def gender_words() -> dict[tuple[str, str], str]:
+    """(kind, word) -> gender, from ``genders.tsv``."""
+    return {(r["kind"], r["word"]): r["gender"] for r in read_table("actors", "genders.tsv")}
+
+
+def name_gender(name: str, before: str = "") -> str | None:
+    """The gender a person's name (and the word before it, "Mr.") tells, or None."""
+    words = gender_words()
+    honorific = words.get(("honorific", before.lower().rstrip(".")))
+    if honorific:
+        return honorific
+    first = name.split()[0].lower() if name.split() else ""
+    return words.get(("first_name", first))
+
+
+def noun_gender(noun: str) -> str | None:
+    return gender_words().get(("noun", noun.lower()))
+
+
+def pronoun_gender(word: str) -> str | None:
+    word = word.lower()
+    return "m" if word in MALE else "f" if word in FEMALE else None
+
+
+@dataclass
+class Seen:
+    person: object  # resolve.Person
+    sentence: int
+    token: int
+    subject: bool
+
+
+class PronounTracker:
+    """Persons in the order the article mentions them, and the choice of antecedents."""
+
+    def __init__(self, doc: Doc, person_named=None) -> None:
+        self.doc = doc
+        self.person_named = person_named  # token -> the person whose name it is part of (or None)
+        self.seen: list[Seen] = []
+        self.sent_of: dict[int, int] = {}
+        for n, sent in enumerate(doc.sents):
+            self.sent_of[sent.start] = n
+
+    def sentence(self, token: Token) -> int:
+        return self.sent_of.get(token.sent.start, 0)
+
+    def note(self, person, token: Token, subject: bool) -> None:
+        self.seen.append(Seen(person, self.sentence(token), token.i, subject))
+
+    def person_for(self, token: Token):
+        """The person a he/she pronoun refers to, or None."""
+        gender = pronoun_gender(token.lower_)
+        here = self.sentence(token)
+        speaker = self._quote_speaker(token) if _in_quote(token) else None
+        fits = [s for s in self.seen if here - s.sentence <= PERSON_WINDOW and s.token < token.i
+                and getattr(s.person, "gender", None) in (None, gender) and s.person is not speaker]
+        known = [s for s in fits if getattr(s.person, "gender", None) == gender]
+        fits = known or fits  # a person known to fit beats one who may
+        if not fits:
+            return None
+        same = [s for s in fits if s.sentence == here]
+        if token.lower_ in REFLEXIVE:
+            return (same or fits)[-1].person
+        previous = [s for s in fits if s.sentence == here - 1 and s.subject]
+        for group in ([s for s in same if s.subject], same, previous, fits):
+            if group:
+                return group[-1].person
+        return None
+
+    def _quote_speaker(self, token: Token):
+        """The person who says the quote ``token`` stands in: the subject of a speech verb of the same
+        sentence outside the quotation marks (or of the sentence before or after: a quote of several
+        sentences names its speaker once)."""
+        sent = token.sent
+        doc = sent.doc
+        around = [sent]
+        if sent.start > 0:
+            around.append(doc[sent.start - 1].sent)
+        if sent.end < len(doc):
+            around.append(doc[sent.end].sent)
+        for part in around:
+            found = self._speaker_in(part)
+            if found is not None:
+                return found
+        return None
+
+    def _speaker_in(self, sent):
+        for verb in sent:
+            if verb.lemma_ not in SPEECH_LEMMAS or _in_quote(verb):
+                continue
+            for subject in verb.children:
+                if subject.dep_ != "nsubj":
+                    continue
+                for seen in self.seen:
+                    if subject.left_edge.i <= seen.token <= subject.right_edge.i:
+                        return seen.person
+                if self.person_named is not None:  # named after the quote: not walked yet
+                    found = self.person_named(subject)
+                    if found is not None:
+                        return found
+        return None
+
+
+def _in_quote(token: Token) -> bool:
+    """Whether an odd number of quotation marks precede ``token`` in its sentence (or a closing mark
+    follows it while none precedes: a quote begun in an earlier sentence)."""
+    sent = token.sent
+    before = sum(1 for t in sent[: token.i - sent.start] if t.text in QUOTE_MARKS)
+    if before % 2:
+        return True
+    if before == 0:
+        after = [t.text for t in sent[token.i - sent.start + 1:] if t.text in QUOTE_MARKS]
+        return bool(after) and after[0] in ("\u201d", "''")
+    return False
+
+
+def thing_antecedent(pronoun: Token, mention_at) -> object | None:
+    """The organisation, state or group an "it"/"they"/"its" refers to: the subject of its own clause for a
+    possessive ("Russia withdrew its troops"), else the subject of the clause that reports it ("Russia said
+    it would ..."). ``mention_at(token)`` gives the actor of a token's mention, or None."""
+    if pronoun.lower_ == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and (
+            pronoun.head.lemma_ in PLACEHOLDER_VERBS):
+        return None
+    clause = _clause_head(pronoun)
+    if pronoun.dep_ == "poss":
+        found = _subject_actor(clause, pronoun, mention_at)
+        if found is not None:
+            return found
+    current = clause
+    for _ in range(3):
+        if current.dep_ not in REPORTED_DEPS or current.head is current:
+            return None
+        current = current.head
+        found = _subject_actor(current, pronoun, mention_at)
+        if found is not None:
+            return found
+    return None
+
+
+def _subject_actor(verb: Token, pronoun: Token, mention_at):
+    for subject in verb.children:
+        if subject.dep_ in ("nsubj", "nsubjpass") and subject.i != pronoun.i and subject.pos_ != "PRON":
+            actor = mention_at(subject)
+            if actor is not None and actor.kind in THING_KINDS:
+                return actor
+    return None
+
+
+def _clause_head(token: Token) -> Token:
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
