@@ -52,11 +52,10 @@ class CueLexicon:
         if token.tag_ not in VERB_TAGS:
             return None
         lemma = token.lemma_.lower()
-        for child in token.children:
-            if child.dep_ in ("prt", "prep"):
-                cue = self.verbs.get(f"{lemma} {child.lower_}")
-                if cue is not None:
-                    return cue
+        for particle in particles(token):
+            cue = self.verbs.get(f"{lemma} {particle.lower_}")
+            if cue is not None:
+                return cue
         cue = self.verbs.get(lemma)
         return cue if cue is not None and cue.particle is None else None
 
@@ -75,6 +74,16 @@ class CueLexicon:
             if end <= len(doc) and all(doc[token.i + k].lower_ == w for k, w in enumerate(words)):
                 return cue, len(words)
         return None
+
+
+def particles(verb: Token):
+    """The verb's particles and prepositions, and the "for" opening a clause it governs ("called for them
+    to go", parsed as a clause marker)."""
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep"):
+            yield child
+        elif child.dep_ == "advcl":
+            yield from (m for m in child.children if m.dep_ == "mark" and m.i == verb.i + 1)
 
 
 @lru_cache(maxsize=1)

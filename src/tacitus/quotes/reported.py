@@ -12,13 +12,14 @@ from spacy.tokens import Token
 
 from .context import DocContext, Found, TokenRange
 from .direct import cue_range
-from .lexicon import Cue, CueLexicon
+from .lexicon import Cue, CueLexicon, particles
 from .speakers import phrase_span, possessor_of, subject_of
 
 QUOTE_MARKS = frozenset([*"\"“”„«»‟'‘’", "''", "``"])
 # Objects that are the person spoken to ("told him"), not what was said.
 RECIPIENT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 MIN_CONTENT_TOKENS = 2
+NAMING = frozenset({"PROPN", "NOUN"})  # a content of one word must name something ("endorsed Smith")
 MAX_COLON_SPEAKER = 6  # tokens of the phrase before a line's colon ("Senate Majority Leader Tom Hale:")
 MAX_COLON_LINE = 400  # tokens of the line after it
 # Share of a content that may lie inside direct quotes before the attribution counts as one of them.
@@ -44,11 +45,40 @@ def clause(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
 
 
 def obj(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
-    target = child(cue_token, "dobj")
+    """The direct object (or the predicate of "called it a disgrace"), with what completes it right after:
+    "urged voters to stay home", "described himself as a moderate", "accused her of lying". A relative
+    pronoun object stands in for its antecedent: "which he described as a failure" gives "which" and the
+    complement (the guidelines leave the antecedent out)."""
+    target = child(cue_token, "dobj") or child(cue_token, "oprd")
     if target is None or target.lower_ in RECIPIENT_PRONOUNS:
         return None
     lo, hi = subtree(target)
-    return [(lo, _nominal_tail(cue_token, hi))]
+    if target.tag_ in RELATIVE_TAGS and target.i < cue_token.i:
+        rest = cue_token.i + 1
+        end = _complemented(cue_token, rest)
+        return [(lo, hi), (rest, end)] if end > rest else None
+    return [(lo, _complemented(cue_token, _nominal_tail(cue_token, hi)))]
+
+
+# What completes an object on its right: "called him a liar" (oprd), "urged them to go" (xcomp), "described
+# it as a disaster" (prep "as").
+COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
+COMPLEMENT_PREPS = frozenset({"as", "of", "for", "to", "like"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def _complemented(cue_token: Token, hi: int) -> int:
+    """The end of an object carried over the complements that follow it right away."""
+    for c in cue_token.rights:
+        if c.i < hi:
+            continue
+        if c.left_edge.i != hi:
+            break
+        if c.dep_ in COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS):
+            hi = c.right_edge.i + 1
+        else:
+            break
+    return hi
 
 
 def _nominal_tail(cue_token: Token, hi: int) -> int:
@@ -83,16 +113,25 @@ def infinitive(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
 
 
 def prep(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
+    """The object of the cue's particle or preposition ("called for talks", "pointed out the risks"), with
+    an infinitive right after it ("called on them to resign"); "called for X to go": the clause after the
+    particle."""
     particle = cue.particle
-    for c in cue_token.children:
+    for c in particles(cue_token):
         if c.lower_ != particle:
             continue
         if c.dep_ == "prep":
             target = child(c, "pobj", "pcomp")
-            return [subtree(target)] if target is not None else None
+            if target is None:
+                return None
+            lo, hi = subtree(target)
+            return [(lo, _complemented(cue_token, hi))]
         if c.dep_ == "prt":
             target = child(cue_token, "dobj", "ccomp")
             return [subtree(target)] if target is not None else None
+        if c.dep_ == "mark" and c.head.head.i == cue_token.i:
+            lo, hi = subtree(c.head)
+            return [(c.i + 1, hi)]
     return None
 
 
@@ -105,6 +144,37 @@ def interrupted(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
     inner_lo, inner_hi = subtree(cue_token)
     return [r for r in ((lo, inner_lo), (inner_hi, hi)) if r[1] > r[0]]
 
+
+def raising(cue_token: Token) -> list[TokenRange] | None:
+    """``The plan seems to work``, ``She appeared ready to quit``: the subject and what the cue says of it,
+    with no source (the appearance is the author's)."""
+    subject = child(cue_token, "nsubj")
+    start = cue_token.i + 1
+    end = _complemented(cue_token, start)
+    if subject is None or subject.tag_ in RELATIVE_TAGS or end == start:
+        return None
+    return [subtree(subject), (start, end)]
+
+
+def passive(cue_token: Token, ranges: list[TokenRange] | None) -> list[TokenRange] | None:
+    """A passive cue's subject is what was said or held ("the deal was criticized as weak", "he is
+    expected to win"): content with its complement. After a clause ("they were told that ...") the
+    subject is who was told, and stays out."""
+    subject = child(cue_token, "nsubjpass")
+    if subject is None or subject.tag_ in RELATIVE_TAGS or subject.lower_ in EMPTY_SUBJECTS:
+        return ranges
+    if ranges and not any(c.dep_ in ("xcomp", "oprd") and c.left_edge.i == lo for c in cue_token.children
+                          for lo, _ in ranges):
+        return ranges
+    own = subtree(subject)
+    if ranges:
+        return [own, *ranges]
+    start = cue_token.i + 1
+    end = _complemented(cue_token, start)
+    return [own, (start, end)] if end > start else [own]
+
+
+EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that"})
 
 CONTENT_OF = {"clause": clause, "object": obj, "infinitive": infinitive, "prep": prep}
 
@@ -134,9 +204,11 @@ class ReportedFinder:
             return self.from_phrase(token, phrase[1])
         cue = self.lexicon.verb(token)
         if cue is not None:
+            if "raising" in cue.takes:
+                return self.checked(token, raising(token), cue_range(token), None)
             head = subject_of(token)
             ranges = self.content(token, cue) or (interrupted(token, cue) if cue.kind == "speech" else None)
-            return self.checked(token, ranges, cue_range(token), head)
+            return self.checked(token, passive(token, ranges), cue_range(token), head)
         cue = self.lexicon.noun(token)
         if cue is not None:
             return self.checked(token, clause(token, cue), (token.i, token.i + 1), possessor_of(token))
@@ -188,9 +260,10 @@ class ReportedFinder:
     def checked(self, token: Token, ranges: list[TokenRange] | None, cue: TokenRange, head: Token | None):
         if not ranges:
             return None
-        ranges = [r for r in (trim(self.ctx.doc, lo, hi) for lo, hi in ranges) if r is not None]
+        doc = self.ctx.doc
+        ranges = [close_quote(doc, *r) for r in (trim(doc, lo, hi) for lo, hi in ranges) if r is not None]
         size = sum(hi - lo for lo, hi in ranges)
-        if size < MIN_CONTENT_TOKENS:
+        if size < MIN_CONTENT_TOKENS and not (size == 1 and self.ctx.doc[ranges[0][0]].pos_ in NAMING):
             return None
         quoted = sum(1 for lo, hi in ranges for i in range(lo, hi) if i in self.quoted)
         if quoted > MAX_QUOTED_SHARE * size:
@@ -213,6 +286,36 @@ def trim(doc, lo: int, hi: int) -> TokenRange | None:
     while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS)):
         hi -= 1
     return (lo, hi) if hi > lo else None
+
+
+OPENING_MARKS = frozenset({"“", "``", "«", "„"})
+CLOSING_MARKS = frozenset({"”", "»"})
+EITHER_MARKS = frozenset({'"', "''"})
+CLOSING_TAIL = frozenset({".", ",", "?", "!", ";", ":", "…", "..."})
+MAX_CLOSING_TAIL = 3  # tokens between a content's end and the mark that closes a quotation opened inside it
+
+
+def close_quote(doc, lo: int, hi: int) -> TokenRange:
+    """A content that opens a quotation and ends before its closing mark runs on to that mark, over the
+    punctuation before it (everything inside quotation marks is content: ``said it was "over."``)."""
+    opened = 0
+    for i in range(lo, hi):
+        text = doc[i].text
+        if text in OPENING_MARKS or (text in EITHER_MARKS and opened == 0):
+            opened += 1
+        elif opened and (text in CLOSING_MARKS or text in EITHER_MARKS):
+            opened -= 1
+    if not opened:
+        return lo, hi
+    end = hi
+    while end < len(doc) and end - hi < MAX_CLOSING_TAIL:
+        text = doc[end].text
+        if text in CLOSING_MARKS or text in EITHER_MARKS:
+            return lo, end + 1
+        if text not in CLOSING_TAIL:
+            break
+        end += 1
+    return lo, hi
 
 
 def outermost(candidates, n_tokens: int):
