@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from .context import TERMINALS, DocContext, Found, TokenRange
 from .lexicon import CueLexicon
 from .marks import ALL_MARKS, CLOSING, Region
-from .speakers import phrase_span, subject_of
+from .speakers import phrase_span, source_span, subject_of
 
 # What may stand right before an utterance's opening mark: a sentence or clause boundary.
 CLAUSE_BOUNDARY = frozenset(".?!:;,—―–-(…")
@@ -158,9 +158,10 @@ class DirectFinder:
         if head is not None and head.i in self.region_of:
             head = self.nominal_near(cue, frame)  # the parser took a word of the quote for the speaker
         inside = head is not None and lo <= head.i < hi
-        speaker = phrase_span(head, lo, hi) if inside else (phrase_span(head) if head is not None else None)
-        return Found(content=[], direct=True, cue=cue, speaker=speaker,
-                     speaker_head=head.i if head is not None else None)
+        if head is None:
+            return Found(content=[], direct=True, cue=cue)
+        speaker, actor_head = source_span(head, lo, hi) if inside else source_span(head)
+        return Found(content=[], direct=True, cue=cue, speaker=speaker, speaker_head=actor_head.i)
 
     def nominal_near(self, cue: TokenRange, frame: TokenRange) -> Token | None:
         """The noun phrase of the frame nearest the cue ("said X", "X said"), by its head."""

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .context import DocContext, Found, TokenRange
 from .direct import cue_range
 from .lexicon import Cue, CueLexicon, particles
-from .speakers import phrase_span, possessor_of, subject_of
+from .speakers import possessor_of, predicated_of, source_span, subject_of
 
 QUOTE_MARKS = frozenset([*"\"“”„«»‟'‘’", "''", "``"])
 # Objects that are the person spoken to ("told him"), not what was said.
@@ -106,8 +106,9 @@ TAIL_STOPS = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "(", ")
 
 
 def infinitive(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
+    """``promised to resign``, ``her decision to resign`` (a noun's infinitive hangs on it as a clause)."""
     for c in cue_token.children:
-        if c.dep_ in ("xcomp", "ccomp") and any(a.tag_ == "TO" for a in c.children):
+        if c.dep_ in ("xcomp", "ccomp", "acl") and any(a.tag_ == "TO" for a in c.children):
             return [subtree(c)]
     return None
 
@@ -211,8 +212,29 @@ class ReportedFinder:
             return self.checked(token, passive(token, ranges), cue_range(token), head)
         cue = self.lexicon.noun(token)
         if cue is not None:
-            return self.checked(token, clause(token, cue), (token.i, token.i + 1), possessor_of(token))
+            return self.checked(token, self.content(token, cue), (token.i, token.i + 1), possessor_of(token))
+        cue = self.lexicon.adjective(token)
+        if cue is not None:
+            return self.checked(token, self.content(token, cue), (token.i, token.i + 1), predicated_of(token))
+        cue = self.lexicon.source(token)
+        if cue is not None:
+            return self.from_source(token)
         return None
+
+    def from_source(self, prep: Token):
+        """``Smith leads in a new poll``, ``The plan is dead, in her view``: the clause the phrase belongs to
+        is the content; the poll, or the one whose view it is, the source."""
+        obj = child(prep, "pobj")
+        clause_head = prep.head
+        while clause_head.pos_ not in ("VERB", "AUX") and clause_head.head.i != clause_head.i:
+            clause_head = clause_head.head
+        if self.lexicon.verb(clause_head) is not None or prep.head.dep_ in ("nsubj", "nsubjpass"):
+            return None  # "said in an interview", "voters in the poll said": the verb is the cue
+        lo, hi = subtree(clause_head)
+        inner_lo, inner_hi = subtree(prep)
+        ranges = [r for r in ((lo, inner_lo), (inner_hi, hi)) if r[1] > r[0]]
+        source = child(obj, "poss") or obj
+        return self.checked(prep, ranges, (prep.i, prep.i + 1), source)
 
     def content(self, token: Token, cue: Cue) -> list[TokenRange] | None:
         for takes in cue.takes:
@@ -268,9 +290,9 @@ class ReportedFinder:
         quoted = sum(1 for lo, hi in ranges for i in range(lo, hi) if i in self.quoted)
         if quoted > MAX_QUOTED_SHARE * size:
             return None
-        speaker = phrase_span(head) if head is not None else None
+        speaker, actor_head = source_span(head) if head is not None else (None, None)
         found = Found(content=[], direct=False, cue=cue, speaker=speaker,
-                      speaker_head=head.i if head is not None else None, via="reported")
+                      speaker_head=actor_head.i if actor_head is not None else None, via="reported")
         return token.i, ranges, found
 
     def to_chars(self, ranges: list[TokenRange], found: Found) -> Found:

@@ -29,11 +29,11 @@ def subject_of(verb: Token) -> Token | None:
         passive = False
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                return _antecedent(child, verb) if child.tag_ in RELATIVE_TAGS else _real(child)
+                return _real(child)
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
             passive = passive or child.dep_ in ("nsubjpass", "auxpass")
-        if passive or verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+        if passive or verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -44,8 +44,18 @@ def _real(subject: Token) -> Token | None:
     return None if subject.lower_ in EMPTY_SUBJECTS and subject.dep_ == "expl" else subject
 
 
-def _antecedent(pronoun: Token, verb: Token) -> Token:
-    return verb.head if verb.dep_ == "relcl" else pronoun
+def is_relative(token: Token) -> bool:
+    """A relative pronoun subject ("who", "which", "that" opening a relative clause)."""
+    return token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl"
+
+
+def source_span(head: Token, lo: int = 0, hi: int | None = None) -> tuple[tuple[int, int], Token]:
+    """The source's token range and the token whose actor it is. A relative pronoun is its own span (the
+    guidelines resolve no coreference in spans: "Smith, who said ..." has the source "who"), but speaks
+    for the noun its clause hangs on."""
+    if is_relative(head):
+        return (head.i, head.i + 1), head.head.head
+    return phrase_span(head, lo, hi), head
 
 
 def possessor_of(noun: Token) -> Token | None:
@@ -57,6 +67,13 @@ def possessor_of(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         return subject_of(noun.head)
     return None
+
+
+def predicated_of(adjective: Token) -> Token | None:
+    """The source of an adjective cue: the subject of its copula ("they are critical of ..."), or of the
+    verb it completes ("she seemed confident that ...")."""
+    head = adjective.head
+    return None if head.i == adjective.i else subject_of(head)
 
 
 def phrase_span(head: Token, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
