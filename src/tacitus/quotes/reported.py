@@ -50,7 +50,7 @@ def obj(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
     pronoun object stands in for its antecedent: "which he described as a failure" gives "which" and the
     complement (the guidelines leave the antecedent out)."""
     target = child(cue_token, "dobj") or child(cue_token, "oprd")
-    if target is None or target.lower_ in RECIPIENT_PRONOUNS:
+    if target is None or target.lower_ in RECIPIENT_PRONOUNS or imperative(cue_token):
         return None
     lo, hi = subtree(target)
     if target.tag_ in RELATIVE_TAGS and target.i < cue_token.i:
@@ -58,6 +58,11 @@ def obj(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
         end = _complemented(cue_token, rest)
         return [(lo, hi), (rest, end)] if end > rest else None
     return [(lo, _complemented(cue_token, _nominal_tail(cue_token, hi)))]
+
+
+def imperative(verb: Token) -> bool:
+    """"See the results below": an order to the reader, not an attribution."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and child(verb, "nsubj", "aux") is None
 
 
 # What completes an object on its right: "called him a liar" (oprd), "urged them to go" (xcomp), "described
@@ -176,6 +181,7 @@ def passive(cue_token: Token, ranges: list[TokenRange] | None) -> list[TokenRang
 
 
 EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that"})
+MAIN_CLAUSE = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
 
 CONTENT_OF = {"clause": clause, "object": obj, "infinitive": infinitive, "prep": prep}
 
@@ -230,6 +236,8 @@ class ReportedFinder:
             clause_head = clause_head.head
         if self.lexicon.verb(clause_head) is not None or prep.head.dep_ in ("nsubj", "nsubjpass"):
             return None  # "said in an interview", "voters in the poll said": the verb is the cue
+        if clause_head.dep_ not in MAIN_CLAUSE or child(clause_head, "nsubj", "nsubjpass", "expl") is None:
+            return None  # a relative or adverbial clause ("who leads in the polls"): too little to say whose
         lo, hi = subtree(clause_head)
         inner_lo, inner_hi = subtree(prep)
         ranges = [r for r in ((lo, inner_lo), (inner_hi, hi)) if r[1] > r[0]]
