@@ -81,7 +81,7 @@ def _cued_town(span: Span, gaz: Gazetteer) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is None or before.lower_ not in locative_cues() or span.text in not_places():
         return False
-    return any(gaz.is_primary(span.text, e) for e in gaz.lookup(span.text))
+    return any(gaz.is_primary(span.text, e, short=False) for e in gaz.lookup(span.text))
 
 
 def _embedded(span: Span, gaz: Gazetteer) -> list[Span]:
@@ -141,7 +141,7 @@ def _strong(text: str, gaz: Gazetteer) -> bool:
     found = gaz.lookup(text)
     if normalise(text) in gaz.demonyms and not any(e.feature == "country" for e in found):
         return False  # "Somali" is also a region of Ethiopia, but in news it is the demonym
-    return any(_prominent(e) and gaz.is_primary(text, e) for e in found)
+    return any(_prominent(e) and gaz.is_primary(text, e, short=False) for e in found)
 
 
 def _prominent(entry: Entry) -> bool:

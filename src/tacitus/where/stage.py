@@ -1,7 +1,16 @@
-"""The where stage: place names found in the article and resolved offline against the gazetteer."""
+"""The where stage: place names found in the article and resolved offline against the gazetteer.
+
+Resolution runs in two passes. The first reads every name alone (prominence only) and keeps the readings
+that are clear (one country among them, or far ahead of the others) as the article's context: its
+countries and its points. The second reads every name again, right to left (so that in "Guildford,
+Surrey, UK" Surrey is read before Guildford), with that context minus what the name itself put into it,
+and with the hints of the words around it (resolve.Hints, hints.py). A county whose readings in one
+country stay level (nothing in the text says which "Scott County") is left unresolved as ambiguous.
+"""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -9,11 +18,17 @@ from ..model import CodedArticle, Place
 from .candidates import Candidate, find_candidates
 from .dateline import dateline_span
 from .gazetteer import Entry, Gazetteer, gazetteer
-from .resolve import EXPLICIT_COUNTRY_WEIGHT, Context, best, score
+from .hints import CONTAINER_JOINTS, joint, kind_cue, list_runs
+from .resolve import (EXPLICIT_COUNTRY_WEIGHT, KIND, Context, Hints, best, inside, is_minor, near_km, ranked,
+                      score)
 
-CONFIDENT_MARGIN = 3.0
-
+SAME_SPOT_KM = 50.0  # readings this close are one place for the context (a town and its district)
+CONFIDENT_MARGIN = 3.5  # a country against a division of another country ("Georgia") is no sure reading
+# Rank of a kind of place: a container must rank above what it holds ("China, Japan" is a list).
+LEVEL = {"city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 4, "sea": 5, "continent": 5}
+AMBIGUOUS_MARGIN = 1.0  # two counties of one name this close: the text does not say which
 ACTOR_COUNTRY_WEIGHT = 1
+EMPTY = Context(Counter(), [])
 
 
 class PlaceStage:
@@ -37,16 +52,42 @@ class PlaceStage:
         entries = [gaz.lookup_loose(_lookup_name(c))[0] for c in candidates]
         primary = [{id(e) for e in options if gaz.is_primary(c.span.text, e)} for c, options in
                    zip(candidates, entries)]
-        first = [best(e, Context(Counter(), []), primary=p) for e, p in zip(entries, primary)]
-        context = _context(first, entries, coded, gaz)
-        # right to left, so that in "Guildford, Surrey, UK" Surrey is read (in the UK) before Guildford
+        kinds = [kind_cue(c.span) for c in candidates]
+        first = [best(e, EMPTY, Hints(kind=k), primary=p) for e, k, p in zip(entries, kinds, primary)]
+        # a minor town is never sure: it must prove itself near the article's other places
+        sure = [pick if pick is not None and not is_minor(pick) and _confident(pick, options) else None
+                for pick, options in zip(first, entries)]
+        context = _context(sure, [_one_country(p, o) for p, o in zip(first, entries)], coded, gaz, candidates)
+        text = coded.article.text
+        runs = list_runs([c.span for c in candidates], text)
+        siblings = _siblings(len(candidates), runs, sure, lambda e: KIND.get(e.feature))
+        sibling_countries = _siblings(len(candidates), runs, sure, lambda e: e.cc)
+        listed = _listed_pairs(runs, sure)
         chosen: list[Entry | None] = [None] * len(candidates)
+        ambiguous: list[int] = [0] * len(candidates)
+        outside: list[Entry | None] = [None] * len(candidates)
         for i in range(len(candidates) - 1, -1, -1):
-            container = _container(i, candidates, chosen, coded.article.text)
-            others = _without_own(context, first[i], entries[i], candidates[i].span.text, candidates, first)
-            chosen[i] = best(entries[i], others, container, primary=primary[i])
-        for i, (cand, choice) in enumerate(zip(candidates, chosen)):
-            place = _place(f"p{len(coded.places) + 1}", cand, choice, coded, gaz)
+            container = None if (i, i + 1) in listed else _container(i, candidates, chosen, first, text)
+            held = [] if (i - 1, i) in listed else _held(i, candidates, entries, first, text)
+            hints = Hints(container=container, held=held, kind=kinds[i], siblings=siblings[i],
+                          sibling_countries=sibling_countries[i])
+            if sure[i] is not None and container is None and not held and kinds[i] is None:
+                # a clear name keeps its reading unless the words around it say otherwise: a hamlet
+                # called Florida near New York City does not make "New York City and Florida" a pair of towns
+                chosen[i] = sure[i]
+                continue
+            others = _without_own(context, sure[i], candidates[i].span.text, candidates, sure)
+            scored = ranked(entries[i], others, hints, primary=primary[i])
+            if _contradicted(entries[i], scored, container):
+                scored, outside[i] = [], container
+            chosen[i] = scored[0][1] if scored else None
+            ambiguous[i] = _ambiguity(scored)
+        for cand, options, choice, level, out in zip(candidates, entries, chosen, ambiguous, outside):
+            place = _place(f"p{len(coded.places) + 1}", cand, choice, coded, gaz, level)
+            if out is not None:
+                place.reason = f"no place of this name in {out.name}, which the text puts it in"
+            elif choice is None and options:
+                place.reason = "only small towns have this name, none near the article's other places"
             coded.places.append(place)
             for token in cand.span:
                 token._.place = place.id
@@ -57,47 +98,98 @@ def _lookup_name(cand: Candidate) -> str:
     return text.title() if cand.source == "dateline" and text.isupper() else text
 
 
-def _context(first: list[Entry | None], entries: list[list[Entry]], coded: CodedArticle, gaz: Gazetteer) -> Context:
+def _confident(pick: Entry, options: list[Entry]) -> bool:
+    """The only reading, readings all in one spot, or a reading far ahead of the others ("Queensland" the
+    state, not the Calgary neighbourhood)."""
+    others = [e for e in options if e is not pick]
+    if all(near_km(e, [(pick.lat, pick.lon)]) <= SAME_SPOT_KM for e in others):
+        return True
+    runner_up = max(score(e, EMPTY) for e in others)
+    return score(pick, EMPTY) - runner_up >= CONFIDENT_MARGIN
+
+
+def _one_country(pick: Entry | None, options: list[Entry]) -> str | None:
+    """The country of a name all of whose readings lie in it ("Scott County": somewhere in the US)."""
+    return pick.cc if pick is not None and pick.cc and all(e.cc == pick.cc for e in options) else None
+
+
+def _context(sure: list[Entry | None], countries_of: list[str | None], coded: CodedArticle, gaz: Gazetteer,
+             candidates: list[Candidate]) -> Context:
     """Countries the article is about and points of the places it names, counting only names read with
-    confidence: an ambiguous name repeated five times must not vote for its own first reading."""
+    confidence: an ambiguous name repeated five times must not vote for its own first reading. Actors
+    count by their country, unless they are only ever named by a place name read here ("Georgia" the
+    actor is no evidence for Georgia the place)."""
     countries: Counter = Counter()
     points = []
-    empty = Context(Counter(), [])
-    for pick, options in zip(first, entries):
-        if pick is None or not _confident(pick, options, empty):
+    divisions = set()
+    for pick, cc in zip(sure, countries_of):
+        if cc and pick is None:
+            countries[cc] += 1
+        if pick is None:
             continue
+        if pick.feature == "admin1" and pick.cc:
+            divisions.add((pick.cc, pick.admin1))
         if pick.cc:
             countries[pick.cc] += EXPLICIT_COUNTRY_WEIGHT if pick.feature == "country" else 1
-        if pick.feature in ("city", "admin1", "admin2"):
+        if pick.feature in ("city", "admin1", "admin2", "country"):
             points.append((pick.lat, pick.lon))
+    spans = [(c.span.start_char, c.span.end_char) for c in candidates]
     for actor in coded.actors:
         cc = gaz.iso2.get(actor.country or "")
-        if cc:
+        if cc and not _named_by_places(actor.mentions, coded, spans):
             countries[cc] += ACTOR_COUNTRY_WEIGHT
-    return Context(countries, points)
+    return Context(countries, list(dict.fromkeys(points)), frozenset(divisions))
 
 
-def _without_own(context: Context, pick: Entry | None, options: list[Entry], name: str,
-                 candidates: list[Candidate], first: list[Entry | None]) -> Context:
+def _named_by_places(mentions: list[int], coded: CodedArticle, spans: list[tuple[int, int]]) -> bool:
+    found = [coded.mentions[k] for k in mentions if 0 <= k < len(coded.mentions)]
+    return bool(found) and all(any(m.start < end and start < m.end for start, end in spans) for m in found)
+
+
+def _without_own(context: Context, pick: Entry | None, name: str, candidates: list[Candidate],
+                 sure: list[Entry | None]) -> Context:
     """The context minus what this very name put into it: "Paris" read first as the French capital must not
     vote for itself against "Paris, Texas"."""
-    if pick is None or not _confident(pick, options, Context(Counter(), [])):
+    if pick is None:
         return context
-    same = sum(1 for c, f in zip(candidates, first) if f is pick and c.span.text == name)
+    same = sum(1 for c, s in zip(candidates, sure) if s is pick and c.span.text == name)
     countries = context.countries.copy()
     if pick.cc:
         countries[pick.cc] -= same * (EXPLICIT_COUNTRY_WEIGHT if pick.feature == "country" else 1)
     points = [p for p in context.points if p != (pick.lat, pick.lon)]
-    return Context(+countries, points)
+    return Context(+countries, points, context.divisions)
 
 
-def _confident(pick: Entry, options: list[Entry], context: Context) -> bool:
-    """One country among the readings, or a reading far ahead of the others ("Queensland" the state,
-    not the Calgary neighbourhood)."""
-    if len({e.cc for e in options}) == 1:
-        return True
-    runner_up = max(score(e, context) for e in options if e is not pick)
-    return score(pick, context) - runner_up >= CONFIDENT_MARGIN
+def _siblings(count: int, runs: list[list[int]], sure: list[Entry | None],
+              key: Callable[[Entry], str | None]) -> list[Counter]:
+    """For each name, the kinds (or countries: ``key``) of the other confidently read names of its list."""
+    out = [Counter() for _ in range(count)]
+    for members in runs:
+        values = Counter(key(sure[m]) for m in members if sure[m] is not None)
+        for m in members:
+            own = Counter({key(sure[m]): 1}) if sure[m] is not None else Counter()
+            out[m] = values - own
+    return out
+
+
+def _listed_pairs(runs: list[list[int]], sure: list[Entry | None]) -> set[tuple[int, int]]:
+    """Neighbours in a list of states or countries ("in Washington, Pennsylvania and California"): the
+    comma between them separates list members, it does not put the first inside the second."""
+    pairs = set()
+    for members in runs:
+        kinds = {KIND.get(sure[m].feature) for m in members if sure[m] is not None}
+        if kinds and "city" not in kinds:
+            pairs.update(zip(members, members[1:]))
+    return pairs
+
+
+def _ambiguity(scored: list[tuple[float, Entry]]) -> int:
+    """How many counties of one country share the best reading's name and score (0: not ambiguous)."""
+    if not scored or scored[0][1].feature != "admin2":
+        return 0
+    top, pick = scored[0]
+    level = [e for s, e in scored if e.feature == "admin2" and e.cc == pick.cc and top - s < AMBIGUOUS_MARGIN]
+    return len(level) if len(level) > 1 else 0
 
 
 def _add_dateline(doc: Doc, candidates: list[Candidate], gaz: Gazetteer) -> None:
@@ -110,23 +202,56 @@ def _add_dateline(doc: Doc, candidates: list[Candidate], gaz: Gazetteer) -> None
         candidates.insert(0, Candidate(name, "dateline"))
 
 
-def _container(i: int, candidates: list[Candidate], chosen: list[Entry | None], text: str) -> Entry | None:
-    """The place right after "X, " that holds X ("Pandi, Bulacan", "Sochi, Russia")."""
+def _container(i: int, candidates: list[Candidate], chosen: list[Entry | None], first: list[Entry | None],
+               text: str) -> Entry | None:
+    """The place right after "X, " or "X in " that holds X ("Pandi, Bulacan", "Eastern Creek in New South
+    Wales"), if it ranks above X's own first reading ("China, Japan" is no town in Japan) or is X itself
+    ("Washington, D.C.")."""
     if i + 1 >= len(candidates):
         return None
-    here, after = candidates[i].span, candidates[i + 1].span
-    between = text[here.end_char:after.start_char]
-    if between.strip() != ",":
+    if joint(text, candidates[i].span, candidates[i + 1].span) not in CONTAINER_JOINTS:
         return None
-    return chosen[i + 1]
+    outer, inner = chosen[i + 1], first[i]
+    if outer is None or inner is None:
+        return None
+    if inner is not outer and LEVEL.get(inner.feature, 1) >= LEVEL.get(outer.feature, 1):
+        return None
+    return outer
 
 
-def _place(place_id: str, cand: Candidate, entry: Entry | None, coded: CodedArticle, gaz: Gazetteer) -> Place:
+def _contradicted(options: list[Entry], scored: list[tuple[float, Entry]], container: Entry | None) -> bool:
+    """A town or county the text puts in a country or state ("Stroud, Ontario") none of whose readings lies
+    there: the gazetteer lacks that one, and a namesake elsewhere would be a wrong point."""
+    if container is None or container.feature not in ("country", "admin1"):
+        return False
+    if any(e.feature not in ("city", "admin2") for e in options):
+        return False
+    return not any(inside(e, container) for _, e in scored)
+
+
+def _held(i: int, candidates: list[Candidate], entries: list[list[Entry]], first: list[Entry | None],
+          text: str) -> list[Entry]:
+    """The town readings of the name just before "<town>, X": X is likelier the place holding one of them
+    ("Blakely, Georgia" is the Georgia with a Blakely)."""
+    if i == 0 or first[i - 1] is None or first[i - 1].feature not in ("city", "admin2"):
+        return []
+    if joint(text, candidates[i - 1].span, candidates[i].span) not in CONTAINER_JOINTS:
+        return []
+    return [e for e in entries[i - 1] if e.feature in ("city", "admin2")]
+
+
+def _place(place_id: str, cand: Candidate, entry: Entry | None, coded: CodedArticle, gaz: Gazetteer,
+           ambiguous: int = 0) -> Place:
     span = cand.span
     place = Place(id=place_id, name=span.text, start=span.start_char, end=span.end_char,
                   sentence=coded.sentence_at(span.start_char))
     if entry is None:
         place.reason = "not in gazetteer"
+        return place
+    if ambiguous:
+        place.country = gaz.iso3.get(entry.cc or "")
+        place.reason = f"ambiguous: {ambiguous} divisions of {place.country} have this name and the text " \
+                       "does not say which"
         return place
     place.lat, place.lon = round(entry.lat, 4), round(entry.lon, 4)
     place.country = gaz.iso3.get(entry.cc or "")
