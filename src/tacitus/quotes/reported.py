@@ -20,6 +20,11 @@ QUOTE_MARKS = frozenset([*"\"“”„«»‟'‘’", "''", "``"])
 RECIPIENT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 MIN_CONTENT_TOKENS = 2
 NAMING = frozenset({"PROPN", "NOUN"})  # a content of one word must name something ("endorsed Smith")
+PROPOSITIONS = frozenset({"it", "this", "so"})  # or stand for what was said ("she denied it", "said so")
+
+
+def standing_alone(token: Token) -> bool:
+    return token.pos_ in NAMING or token.lower_ in PROPOSITIONS
 MAX_COLON_SPEAKER = 6  # tokens of the phrase before a line's colon ("Senate Majority Leader Tom Hale:")
 MAX_COLON_LINE = 400  # tokens of the line after it
 # Share of a content that may lie inside direct quotes before the attribution counts as one of them.
@@ -141,6 +146,22 @@ def prep(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
     return None
 
 
+# Prepositions after a cue that introduce what it is about: "spoke out against X", "boasted about Y".
+TOPIC_PREPS = frozenset({"about", "against", "as"})
+
+
+def topic(cue_token: Token) -> list[TokenRange] | None:
+    """What a cue with none of its own contents is about: the object of a preposition of topic right after
+    it ("she spoke about the war", "he was described as a moderate")."""
+    for c in cue_token.rights:
+        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+            target = child(c, "pobj", "pcomp")
+            return [subtree(target)] if target is not None else None
+        if c.dep_ in ("dobj", "ccomp", "xcomp", "punct"):
+            return None
+    return None
+
+
 def interrupted(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
     """``The plan, he said, is dead``: the clause around the cue's own clause."""
     head = cue_token.head
@@ -250,7 +271,7 @@ class ReportedFinder:
             ranges = finder(token, cue) if finder is not None else None
             if ranges:
                 return ranges
-        return None
+        return topic(token) if cue.particle is None else None
 
     def from_phrase(self, token: Token, length: int):
         """``according to X, ...``: X is the source, the rest of the sentence the content."""
@@ -291,9 +312,10 @@ class ReportedFinder:
         if not ranges:
             return None
         doc = self.ctx.doc
-        ranges = [close_quote(doc, *r) for r in (trim(doc, lo, hi) for lo, hi in ranges) if r is not None]
+        ranges = [close_quote(doc, *r) for r in (trim(doc, *without_aside(doc, lo, hi)) for lo, hi in ranges)
+                  if r is not None]
         size = sum(hi - lo for lo, hi in ranges)
-        if size < MIN_CONTENT_TOKENS and not (size == 1 and self.ctx.doc[ranges[0][0]].pos_ in NAMING):
+        if size < MIN_CONTENT_TOKENS and not (size == 1 and standing_alone(self.ctx.doc[ranges[0][0]])):
             return None
         quoted = sum(1 for lo, hi in ranges for i in range(lo, hi) if i in self.quoted)
         if quoted > MAX_QUOTED_SHARE * size:
@@ -316,6 +338,38 @@ def trim(doc, lo: int, hi: int) -> TokenRange | None:
     while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS)):
         hi -= 1
     return (lo, hi) if hi > lo else None
+
+
+# An aside after a comma or dash at the end of a content is the author's gloss, not what was said
+# ("..., a claim nobody believes", "..., which angered the crowd", "— drawing boos"): what it hangs on by.
+ASIDE_DEPS = frozenset({"appos", "relcl", "advcl", "acl"})
+ASIDE_MARKS = frozenset({",", "—", "–", "--", "-"})
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+
+
+def without_aside(doc, lo: int, hi: int) -> TokenRange:
+    """The content without a trailing aside set off by a comma or a dash (guidelines: when in doubt, the
+    author's gloss stays out)."""
+    for k in range(lo + 1, hi - 1):
+        if doc[k].text not in ASIDE_MARKS:
+            continue
+        nxt = doc[k + 1]
+        head = nxt if nxt.head.i < k else nxt.head
+        while head.head.i >= k + 1 and head.head.i != head.i:
+            head = head.head
+        if head.right_edge.i < hi - 1 or head.left_edge.i != k + 1 or not lo <= head.head.i < k:
+            continue
+        if aside(head):
+            return lo, k
+    return lo, hi
+
+
+def aside(head: Token) -> bool:
+    """A phrase that glosses what comes before it: an apposition, a non-restrictive relative clause, a
+    participle clause."""
+    if head.dep_ not in ASIDE_DEPS:
+        return False
+    return head.dep_ == "appos" or head.left_edge.lower_ in RELATIVE_WORDS or head.tag_ in ("VBG", "VBN")
 
 
 OPENING_MARKS = frozenset({"“", "``", "«", "„"})
