@@ -32,6 +32,7 @@ class Candidate:
 
 EMBED_LABELS = frozenset({"ORG", "FAC"})  # names that often open with a place ("U.S. Army", "Minsk airport")
 MAX_PREFIX_TOKENS = 3
+MAX_OF_TOKENS = 4  # "of the Congo", "of the Grenadines"
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,9 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         if ent.label_ in PLACE_LABELS:
             if not _is_demonym(span, gaz) and not any(ch.isdigit() for ch in span.text):
                 found.extend(Candidate(piece, "ner") for piece in _split_list(span, gaz))
-        elif ent.label_ in RELABEL_LABELS and (_strong(span.text, gaz) or _cued_town(span, gaz)):
+        elif ent.label_ in RELABEL_LABELS and (_strong(span.text, gaz) or _cued_town(span, gaz) or
+                                               (ent.label_ == "FAC" and _own_name(span.text, gaz))):
+            # a facility named like a town is mostly that suburb or park ("Centennial Park")
             found.append(Candidate(span, "gazetteer"))
         elif ent.label_ in EMBED_LABELS:
             found.extend(Candidate(piece, "gazetteer") for piece in _embedded(span, gaz))
@@ -67,7 +70,57 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     found.extend(_unlabelled(doc, gaz, covered))
     found = [c for c in found if not _names_a_thing(c.span)]
     found.sort(key=lambda c: c.span.start)
-    return found
+    return _repaired(found, gaz)
+
+
+def _repaired(found: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """Names the gazetteer does not know as tagged, mended from the words around them: the tagger cut a
+    name short ("Democratic Republic" | "of the Congo") or took in words that are not part of it ("Santa
+    Ana City Council", "Indian Ocean coast", "North-Western Sydney", "Central and South America")."""
+    out: list[Candidate] = []
+    for cand in found:
+        if out and cand.span.start < out[-1].span.end:
+            continue  # swallowed by the previous name's extension
+        if not gaz.lookup_loose(cand.span.text)[0]:
+            span = _extended(cand.span, gaz) or _known_part(cand.span, gaz)
+            if span is not None:
+                cand = Candidate(span, cand.source)
+        out.append(cand)
+    return out
+
+
+def _extended(span: Span, gaz: Gazetteer) -> Span | None:
+    """The name continued by "of (the) <Name>" when the whole is a known name."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    for stop in range(min(span.end + MAX_OF_TOKENS, len(doc)), span.end + 1, -1):
+        longer = doc[span.start:stop]
+        if longer[-1].pos_ == "PROPN" and any(gaz.is_primary(longer.text, e, short=False)
+                                              for e in gaz.lookup(longer.text)):
+            return longer
+    return None
+
+
+def _known_part(span: Span, gaz: Gazetteer) -> Span | None:
+    """The longest opening or closing part of the name that is a prominent place by its own name."""
+    for size in range(len(span) - 1, 0, -1):
+        for part in (span[:size], span[len(span) - size:]):
+            if part[0].is_alpha and part[-1].is_alpha and part[0].text[:1].isupper() and _part_known(part, gaz):
+                return part
+    return None
+
+
+def _part_known(part: Span, gaz: Gazetteer) -> bool:
+    if _strong(part.text, gaz):
+        return True
+    # a county named in full ("Orange County Sanitation District")
+    return part[-1].text in ("County", "Province") and any(
+        e.feature in ("admin1", "admin2") for e in gaz.lookup(part.text))
+
+
+def _own_name(text: str, gaz: Gazetteer) -> bool:
+    return text not in not_places() and any(gaz.is_primary(text, e, short=False) for e in gaz.lookup(text))
 
 
 def _names_a_thing(span: Span) -> bool:

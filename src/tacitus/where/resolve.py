@@ -41,6 +41,9 @@ SIBLING_BONUS = 2.0
 ALTERNATE_PENALTY = 4.0  # "Mexico" is another name of Mexico City, but first of all the country
 EXPLICIT_COUNTRY_WEIGHT = 2  # a country named outright says more about the article than a town in it
 MINOR_TOWN_KM = 300.0
+# A small town in a country the article never mentions, far from all its places, is a namesake of
+# something the gazetteer lacks (a London street called Piccadilly is no Australian village).
+REMOTE_TOWN_POPULATION = 20_000
 CONTAINED_KM = 400.0  # a town "in" a town or region lies this near it
 # Kinds of records, as cue words and lists see them ("division" covers both levels).
 KIND = {"country": "country", "admin1": "admin1", "admin2": "admin2", "city": "city", "region": "area",
@@ -134,11 +137,19 @@ def _kind_matches(entry: Entry, kind: str) -> bool:
 
 
 def readable(entries: list[Entry], context: Context, hints: Hints = NO_HINTS) -> list[Entry]:
-    """The records worth choosing from: a minor town only near the article's places or in its container."""
-    if not any(is_minor(e) for e in entries):
-        return entries
-    return [e for e in entries if not is_minor(e) or near_km(e, context.points) <= MINOR_TOWN_KM or
-            (hints.container is not None and inside(e, hints.container))]
+    """The records worth choosing from: a minor town only near the article's places or in its container;
+    a small town in a country foreign to the article only near its places."""
+    return [e for e in entries if e.feature != "city" or _plausible_town(e, context, hints)]
+
+
+def _plausible_town(entry: Entry, context: Context, hints: Hints) -> bool:
+    if hints.container is not None and inside(entry, hints.container):
+        return True
+    if is_minor(entry):
+        return near_km(entry, context.points) <= MINOR_TOWN_KM
+    if entry.population >= REMOTE_TOWN_POPULATION or not context.points or context.countries[entry.cc] > 0:
+        return True
+    return near_km(entry, context.points) < NEAR_NONE_KM
 
 
 def ranked(entries: list[Entry], context: Context, hints: Hints = NO_HINTS,

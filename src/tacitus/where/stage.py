@@ -19,8 +19,8 @@ from .candidates import Candidate, find_candidates
 from .dateline import dateline_span
 from .gazetteer import Entry, Gazetteer, gazetteer
 from .hints import CONTAINER_JOINTS, joint, kind_cue, list_runs
-from .resolve import (EXPLICIT_COUNTRY_WEIGHT, KIND, Context, Hints, best, inside, is_minor, near_km, ranked,
-                      score)
+from .resolve import (EXPLICIT_COUNTRY_WEIGHT, KIND, REMOTE_TOWN_POPULATION, Context, Hints, best, inside,
+                      is_minor, near_km, ranked, readable, score)
 
 SAME_SPOT_KM = 50.0  # readings this close are one place for the context (a town and its district)
 CONFIDENT_MARGIN = 3.5  # a country against a division of another country ("Georgia") is no sure reading
@@ -49,48 +49,98 @@ class PlaceStage:
         # titles such as "Mexico City Health Minister ...", and cost more places than they save)
         candidates = find_candidates(doc, gaz)
         _add_dateline(doc, candidates, gaz)
-        entries = [gaz.lookup_loose(_lookup_name(c))[0] for c in candidates]
-        primary = [{id(e) for e in options if gaz.is_primary(c.span.text, e)} for c, options in
-                   zip(candidates, entries)]
-        kinds = [kind_cue(c.span) for c in candidates]
-        first = [best(e, EMPTY, Hints(kind=k), primary=p) for e, k, p in zip(entries, kinds, primary)]
-        # a minor town is never sure: it must prove itself near the article's other places
-        sure = [pick if pick is not None and not is_minor(pick) and _confident(pick, options) else None
-                for pick, options in zip(first, entries)]
-        context = _context(sure, [_one_country(p, o) for p, o in zip(first, entries)], coded, gaz, candidates)
-        text = coded.article.text
-        runs = list_runs([c.span for c in candidates], text)
-        siblings = _siblings(len(candidates), runs, sure, lambda e: KIND.get(e.feature))
-        sibling_countries = _siblings(len(candidates), runs, sure, lambda e: e.cc)
-        listed = _listed_pairs(runs, sure)
-        chosen: list[Entry | None] = [None] * len(candidates)
-        ambiguous: list[int] = [0] * len(candidates)
-        outside: list[Entry | None] = [None] * len(candidates)
-        for i in range(len(candidates) - 1, -1, -1):
-            container = None if (i, i + 1) in listed else _container(i, candidates, chosen, first, text)
-            held = [] if (i - 1, i) in listed else _held(i, candidates, entries, first, text)
-            hints = Hints(container=container, held=held, kind=kinds[i], siblings=siblings[i],
-                          sibling_countries=sibling_countries[i])
-            if sure[i] is not None and container is None and not held and kinds[i] is None:
-                # a clear name keeps its reading unless the words around it say otherwise: a hamlet
-                # called Florida near New York City does not make "New York City and Florida" a pair of towns
-                chosen[i] = sure[i]
-                continue
-            others = _without_own(context, sure[i], candidates[i].span.text, candidates, sure)
-            scored = ranked(entries[i], others, hints, primary=primary[i])
-            if _contradicted(entries[i], scored, container):
-                scored, outside[i] = [], container
-            chosen[i] = scored[0][1] if scored else None
-            ambiguous[i] = _ambiguity(scored)
-        for cand, options, choice, level, out in zip(candidates, entries, chosen, ambiguous, outside):
-            place = _place(f"p{len(coded.places) + 1}", cand, choice, coded, gaz, level)
-            if out is not None:
-                place.reason = f"no place of this name in {out.name}, which the text puts it in"
-            elif choice is None and options:
+        reading = _Reading(candidates, coded, gaz)
+        reading.resolve()
+        for i, cand in enumerate(candidates):
+            place = _place(f"p{len(coded.places) + 1}", cand, reading.chosen[i], coded, gaz, reading.ambiguous[i])
+            if reading.outside[i] is not None:
+                place.reason = f"no place of this name in {reading.outside[i].name}, which the text puts it in"
+            elif reading.chosen[i] is None and reading.entries[i]:
                 place.reason = "only small towns have this name, none near the article's other places"
             coded.places.append(place)
             for token in cand.span:
                 token._.place = place.id
+
+
+class _Reading:
+    """The readings of one article's place names: the first pass (each name alone), the context it gives,
+    then the second pass with context and hints."""
+
+    def __init__(self, candidates: list[Candidate], coded: CodedArticle, gaz: Gazetteer) -> None:
+        self.candidates, self.text = candidates, coded.article.text
+        self.entries = [gaz.lookup_loose(_lookup_name(c))[0] for c in candidates]
+        self.primary = [{id(e) for e in options if gaz.is_primary(c.span.text, e)} for c, options in
+                        zip(candidates, self.entries)]
+        self.kinds = [kind_cue(c.span) for c in candidates]
+        self.first = [best(e, EMPTY, Hints(kind=k), primary=p)
+                      for e, k, p in zip(self.entries, self.kinds, self.primary)]
+        self.sure = self._sure(coded, gaz)
+        self.context = _context(self.sure, [_one_country(p, o) for p, o in zip(self.first, self.entries)],
+                                coded, gaz, candidates)
+        count = len(candidates)
+        self.chosen: list[Entry | None] = [None] * count
+        self.ambiguous = [0] * count
+        self.outside: list[Entry | None] = [None] * count
+        self.hinted = [False] * count
+
+    def _sure(self, coded: CodedArticle, gaz: Gazetteer) -> list[Entry | None]:
+        """Clear first readings. A minor town is never sure, and a small town only when it is plausible
+        beside the article's clearer names (countries, divisions, big towns): a lone namesake village
+        abroad must not make its country part of the article."""
+        sure = [pick if pick is not None and not is_minor(pick) and _confident(pick, options) else None
+                for pick, options in zip(self.first, self.entries)]
+        small = [i for i, pick in enumerate(sure) if pick is not None and pick.feature == "city" and
+                 pick.population < REMOTE_TOWN_POPULATION]
+        if small:
+            clear = [None if i in small else pick for i, pick in enumerate(sure)]
+            context = _context(clear, [None] * len(sure), coded, gaz, self.candidates)
+            for i in small:
+                if not readable([sure[i]], context):
+                    sure[i] = None
+        return sure
+
+    def resolve(self) -> None:
+        """Right to left, so that in "Guildford, Surrey, UK" Surrey is read before Guildford."""
+        runs = list_runs([c.span for c in self.candidates], self.text)
+        siblings = _siblings(len(self.candidates), runs, self.sure, lambda e: KIND.get(e.feature))
+        sibling_countries = _siblings(len(self.candidates), runs, self.sure, lambda e: e.cc)
+        listed = _listed_pairs(runs, self.sure)
+        for i in range(len(self.candidates) - 1, -1, -1):
+            container = None if (i, i + 1) in listed else _container(i, self.candidates, self.chosen, self.first,
+                                                                      self.text)
+            held = [] if (i - 1, i) in listed else _held(i, self.candidates, self.entries, self.first, self.text)
+            hints = Hints(container=container, held=held, kind=self.kinds[i], siblings=siblings[i],
+                          sibling_countries=sibling_countries[i])
+            self._resolve_one(i, hints)
+        _one_sense(self.candidates, self.chosen, self.hinted, self.ambiguous, self.outside)
+
+    def _resolve_one(self, i: int, hints: Hints) -> None:
+        sure = self.sure[i]
+        others = _without_own(self.context, sure, self.candidates[i].span.text, self.candidates, self.sure)
+        if sure is not None and hints.container is None and not hints.held and hints.kind is None:
+            # a clear name keeps its reading unless the words around it say otherwise: a hamlet called
+            # Florida near New York City does not make "New York City and Florida" a pair of towns
+            self.chosen[i] = sure
+            return
+        scored = ranked(self.entries[i], others, hints, primary=self.primary[i])
+        if _contradicted(self.entries[i], scored, hints.container):
+            scored, self.outside[i] = [], hints.container
+        self.chosen[i] = scored[0][1] if scored else None
+        self.ambiguous[i] = _ambiguity(scored)
+        self.hinted[i] = bool(hints.container or hints.held)  # (a kind cue says what kind, not which place)
+
+
+def _one_sense(candidates: list[Candidate], chosen: list[Entry | None], hinted: list[bool], ambiguous: list[int],
+               outside: list[Entry | None]) -> None:
+    """A name the text once pins down ("Austin, in Scott County, Indiana") means the same place wherever the
+    article repeats it without a hint ("the outbreak in Scott County")."""
+    pinned: dict[str, Entry] = {}
+    for cand, choice, hint, level in zip(candidates, chosen, hinted, ambiguous):
+        if hint and choice is not None and not level:
+            pinned.setdefault(cand.span.text, choice)
+    for i, cand in enumerate(candidates):
+        if not hinted[i] and cand.span.text in pinned:
+            chosen[i], ambiguous[i], outside[i] = pinned[cand.span.text], 0, None
 
 
 def _lookup_name(cand: Candidate) -> str:
@@ -109,7 +159,10 @@ def _confident(pick: Entry, options: list[Entry]) -> bool:
 
 
 def _one_country(pick: Entry | None, options: list[Entry]) -> str | None:
-    """The country of a name all of whose readings lie in it ("Scott County": somewhere in the US)."""
+    """The country of a name all of whose readings lie in it ("Scott County": somewhere in the US). A small
+    town's country counts only through ``_Reading._sure``, which checks that it fits the article."""
+    if pick is not None and pick.feature == "city" and pick.population < REMOTE_TOWN_POPULATION:
+        return None
     return pick.cc if pick is not None and pick.cc and all(e.cc == pick.cc for e in options) else None
 
 
@@ -117,8 +170,8 @@ def _context(sure: list[Entry | None], countries_of: list[str | None], coded: Co
              candidates: list[Candidate]) -> Context:
     """Countries the article is about and points of the places it names, counting only names read with
     confidence: an ambiguous name repeated five times must not vote for its own first reading. Actors
-    count by their country, unless they are only ever named by a place name read here ("Georgia" the
-    actor is no evidence for Georgia the place)."""
+    count by their country, unless a place name read here names them ("Georgia" the actor is no evidence
+    for Georgia the place)."""
     countries: Counter = Counter()
     points = []
     divisions = set()
@@ -142,8 +195,10 @@ def _context(sure: list[Entry | None], countries_of: list[str | None], coded: Co
 
 
 def _named_by_places(mentions: list[int], coded: CodedArticle, spans: list[tuple[int, int]]) -> bool:
+    """Whether an actor is named by a place name read here ("Georgia", "the University of Georgia"): its
+    country then comes from that name, which counts (or not) as a place already."""
     found = [coded.mentions[k] for k in mentions if 0 <= k < len(coded.mentions)]
-    return bool(found) and all(any(m.start < end and start < m.end for start, end in spans) for m in found)
+    return any(any(m.start < end and start < m.end for start, end in spans) for m in found)
 
 
 def _without_own(context: Context, pick: Entry | None, name: str, candidates: list[Candidate],
@@ -212,9 +267,9 @@ def _container(i: int, candidates: list[Candidate], chosen: list[Entry | None], 
     if joint(text, candidates[i].span, candidates[i + 1].span) not in CONTAINER_JOINTS:
         return None
     outer, inner = chosen[i + 1], first[i]
-    if outer is None or inner is None:
+    if outer is None:
         return None
-    if inner is not outer and LEVEL.get(inner.feature, 1) >= LEVEL.get(outer.feature, 1):
+    if inner is not None and inner is not outer and LEVEL.get(inner.feature, 1) >= LEVEL.get(outer.feature, 1):
         return None
     return outer
 
