@@ -40,13 +40,19 @@ def child(token: Token, *deps: str) -> Token | None:
 
 
 def clause(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
-    comp = child(cue_token, "ccomp")
+    comp = child(cue_token, "ccomp") or finite_xcomp(cue_token)
     if comp is None and cue.pos == "NOUN":
         comp = next((c for c in cue_token.children if c.dep_ in ("acl", "ccomp", "appos")
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if comp is None and cue_token.dep_ == "nsubj" and cue_token.head.lemma_ == "be":
             comp = child(cue_token.head, "ccomp")  # "his concern is that ..."
     return [subtree(comp)] if comp is not None else None
+
+
+def finite_xcomp(cue_token: Token) -> Token | None:
+    """A finite clause the parser labelled as an open complement ("which they say left a gap")."""
+    comp = child(cue_token, "xcomp")
+    return comp if comp is not None and comp.tag_ in ("VBD", "VBZ", "VBP") else None
 
 
 def obj(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
@@ -165,11 +171,27 @@ def topic(cue_token: Token) -> list[TokenRange] | None:
 def interrupted(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
     """``The plan, he said, is dead``: the clause around the cue's own clause."""
     head = cue_token.head
-    if cue_token.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
+    if cue_token.dep_ not in ("parataxis", "advcl") or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    if cue_token.dep_ == "advcl" and (child(cue_token, "mark", "advmod") is not None
+                                      or cue_token.left_edge.i == 0 or cue_token.doc[cue_token.left_edge.i - 1].text != ","):
+        return None  # "..., she said" is set off by a comma; "as she said", "when she said" are not reports
     lo, hi = subtree(head)
     inner_lo, inner_hi = subtree(cue_token)
     return [r for r in ((lo, inner_lo), (inner_hi, hi)) if r[1] > r[0]]
+
+
+def with_relative(cue_token: Token, source: Token | None, ranges: list[TokenRange] | None):
+    """A cue inside a relative clause whose pronoun stands for the content ("the policies, which he said
+    had failed"): the pronoun is a piece of the content (the guidelines resolve no coreference)."""
+    if not ranges or cue_token.dep_ != "relcl":
+        return ranges
+    pronoun = cue_token.left_edge
+    if pronoun.tag_ not in RELATIVE_TAGS or pronoun.i >= cue_token.i or (source is not None and source.i == pronoun.i):
+        return ranges
+    if any(lo <= pronoun.i < hi for lo, hi in ranges) or pronoun.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+        return ranges
+    return [(pronoun.i, pronoun.i + 1), *ranges]
 
 
 def raising(cue_token: Token) -> list[TokenRange] | None:
@@ -236,7 +258,7 @@ class ReportedFinder:
                 return self.checked(token, raising(token), cue_range(token), None)
             head = subject_of(token)
             ranges = self.content(token, cue) or (interrupted(token, cue) if cue.kind == "speech" else None)
-            return self.checked(token, passive(token, ranges), cue_range(token), head)
+            return self.checked(token, with_relative(token, head, passive(token, ranges)), cue_range(token), head)
         cue = self.lexicon.noun(token)
         if cue is not None:
             return self.checked(token, self.content(token, cue), (token.i, token.i + 1), possessor_of(token))
@@ -312,6 +334,7 @@ class ReportedFinder:
         if not ranges:
             return None
         doc = self.ctx.doc
+        ranges = around_cue(ranges, cue, head)
         ranges = [close_quote(doc, *r) for r in (trim(doc, *without_aside(doc, lo, hi)) for lo, hi in ranges)
                   if r is not None]
         size = sum(hi - lo for lo, hi in ranges)
@@ -331,6 +354,19 @@ class ReportedFinder:
         return found
 
 
+def around_cue(ranges: list[TokenRange], cue: TokenRange, head: Token | None) -> list[TokenRange]:
+    """Content pieces that leave out the cue and its source when the content runs around them ("policies
+    which he said had failed": "which" and "had failed")."""
+    lo_out = min(cue[0], head.left_edge.i if head is not None and head.i < cue[0] else cue[0])
+    out = []
+    for lo, hi in ranges:
+        if lo <= cue[0] < hi:
+            out += [r for r in ((lo, lo_out), (cue[1], hi)) if r[1] > r[0]]
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def trim(doc, lo: int, hi: int) -> TokenRange | None:
     """A content range without the punctuation and white space at its ends (quotation marks stay)."""
     while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS)):
@@ -345,6 +381,7 @@ def trim(doc, lo: int, hi: int) -> TokenRange | None:
 ASIDE_DEPS = frozenset({"appos", "relcl", "advcl", "acl"})
 ASIDE_MARKS = frozenset({",", "—", "–", "--", "-"})
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+CONTRASTING = frozenset({"while", "though", "although", "whereas"})  # "..., while others disagreed"
 
 
 def without_aside(doc, lo: int, hi: int) -> TokenRange:
@@ -369,7 +406,8 @@ def aside(head: Token) -> bool:
     participle clause."""
     if head.dep_ not in ASIDE_DEPS:
         return False
-    return head.dep_ == "appos" or head.left_edge.lower_ in RELATIVE_WORDS or head.tag_ in ("VBG", "VBN")
+    return (head.dep_ == "appos" or head.left_edge.lower_ in RELATIVE_WORDS or head.tag_ in ("VBG", "VBN")
+            or head.left_edge.lower_ in CONTRASTING)
 
 
 OPENING_MARKS = frozenset({"“", "``", "«", "„"})

@@ -22,11 +22,15 @@ MAX_HOPS = 3
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The token heading the source of a verb cue: its subject (for a relative pronoun, the noun it stands
-    for), the agent of a passive ("it was said by X"), else the subject inherited from the verb it depends
-    on. The subject of a passive cue is who was told, not who told ("X was told that ..."): no source."""
+    """The token heading the source of a verb cue: its subject (the nearest, when the parser gives it two:
+    "which they say"), the agent of a passive ("it was said by X"), else the subject inherited from the
+    verb it depends on. The subject of a passive cue is who was told, not who told ("X was told that
+    ..."): no source."""
     for _ in range(MAX_HOPS):
         passive = False
+        for child in reversed(list(verb.lefts)):  # the nearest subject: "which they say", not "which"
+            if child.dep_ in SUBJECTS:
+                return _real(child)
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 return _real(child)
