@@ -51,6 +51,8 @@ from ..model import Actor, CodedArticle
 from .figures import figures
 from .lexicon import lexicon
 from .locate import place_words
+from .phrases import QUANTITIES
+from .plural import pair_actors
 from .resolve import ArticleResolver
 
 __all__ = ["ActorStage", "actor_of", "actors_of", "actors_in_span"]
@@ -82,6 +84,9 @@ def _mention_actor(token: Token, coded: CodedArticle) -> Actor | None:
 def actors_of(token: Token, coded: CodedArticle) -> list[Actor]:
     """Every actor ``token`` stands for: its own mention's, and those of the modifiers (and their
     conjuncts) that carry its mention."""
+    paired = pair_actors(token)
+    if paired:  # "the two leaders": the two persons just named
+        return [a for a in (coded.actor(i) for i in paired) if a is not None]
     out: list[Actor] = []
 
     def add(actor: Actor | None) -> None:
@@ -93,7 +98,19 @@ def actors_of(token: Token, coded: CodedArticle) -> list[Actor]:
         actor = _mention_actor(part, coded)
         if actor is not None and (not out or actor.kind == out[0].kind or out[0].kind == "state"):
             add(actor)
+    if not out and _counts_members(token):
+        # "Thousands of Iraqi Kurds", "a group of Chechen refugees", "1,800 of 2,200 Serbian teachers": the
+        # members counted are the actor
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for actor in actors_of(obj, coded):
+                    add(actor)
     return out
+
+
+def _counts_members(token: Token) -> bool:
+    return token._.mention is None and (token.pos_ == "NUM" or token.lower_ in QUANTITIES
+                                         or token.lemma_.lower() in QUANTITIES)
 
 
 def _carriers(token: Token) -> list[Token]:

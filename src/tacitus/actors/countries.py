@@ -30,6 +30,9 @@ class CountryRules(ArticleHits):
                 countries.append(hit.entry.country)
         if countries:
             return countries, "title"
+        speaker = self._speaker_country(phrase.root) if phrase.first_person else None
+        if speaker:
+            return [speaker], "context"  # "'our troops will stay,' the minister said": the speaker's
         if phrase.person and phrase.name:
             return self._titled_person_country(phrase)
         named = self._named_modifier_country(phrase) or self._transnational(phrase)

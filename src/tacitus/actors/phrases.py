@@ -44,6 +44,7 @@ class RolePhrase:
     ethnic: bool = False   # "ethnic Albanians": the carriers name a people, not the country
     officer: bool = False  # "president of the Center for American Progress": an officer of a body, no state office
     bodies: list[Entry] = field(default_factory=list)  # group nouns after "of" ("president of the union")
+    first_person: bool = False  # "our troops", "my government": the speaker's own
 
     @property
     def entry(self) -> Entry:
@@ -130,7 +131,9 @@ def name_before(doc: Doc, end: int, person_ents_end: dict[int, tuple[int, int]])
 
 # Words before "of" that count members of a people rather than name it as a whole ("thousands of Nigerians").
 QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "some", "many", "most",
-                        "few", "number", "group", "groups"})
+                        "few", "number", "group", "groups", "third", "half", "quarter", "majority", "minority",
+                        "all", "several", "both", "each", "one", "two", "none", "part", "percent", "contingent",
+                        "batch", "band", "crowd", "handful"})
 # Dependents that make a people a particular set of its members ("Palestinians living in Gaza").
 PARTICULAR_DEPS = frozenset({"acl", "relcl", "amod", "nummod", "prep", "compound"})
 

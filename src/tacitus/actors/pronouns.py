@@ -96,7 +96,7 @@ class PronounTracker:
         """The person a he/she pronoun refers to, or None."""
         gender = pronoun_gender(token.lower_)
         here = self.sentence(token)
-        speaker = self._quote_speaker(token) if _in_quote(token) else None
+        speaker = self._quote_speaker(token) if in_quote(token) else None
         fits = [s for s in self.seen if here - s.sentence <= PERSON_WINDOW and s.token < token.i
                 and getattr(s.person, "gender", None) in (None, gender) and s.person is not speaker]
         known = [s for s in fits if getattr(s.person, "gender", None) == gender]
@@ -113,9 +113,20 @@ class PronounTracker:
         return None
 
     def _quote_speaker(self, token: Token):
-        """The person who says the quote ``token`` stands in: the subject of a speech verb of the same
-        sentence outside the quotation marks (or of the sentence before or after: a quote of several
-        sentences names its speaker once)."""
+        """The person who says the quote ``token`` stands in, if the article names one."""
+        for subject in self.quote_speakers(token):
+            for seen in self.seen:
+                if subject.left_edge.i <= seen.token <= subject.right_edge.i:
+                    return seen.person
+            if self.person_named is not None:  # named after the quote: not walked yet
+                found = self.person_named(subject)
+                if found is not None:
+                    return found
+        return None
+
+    def quote_speakers(self, token: Token) -> list[Token]:
+        """Subjects of the speech verbs outside the quotation marks of the sentence ``token`` stands in, then
+        of the sentence before and after (a quote of several sentences names its speaker once)."""
         sent = token.sent
         doc = sent.doc
         around = [sent]
@@ -123,30 +134,12 @@ class PronounTracker:
             around.append(doc[sent.start - 1].sent)
         if sent.end < len(doc):
             around.append(doc[sent.end].sent)
-        for part in around:
-            found = self._speaker_in(part)
-            if found is not None:
-                return found
-        return None
-
-    def _speaker_in(self, sent):
-        for verb in sent:
-            if verb.lemma_ not in SPEECH_LEMMAS or _in_quote(verb):
-                continue
-            for subject in verb.children:
-                if subject.dep_ != "nsubj":
-                    continue
-                for seen in self.seen:
-                    if subject.left_edge.i <= seen.token <= subject.right_edge.i:
-                        return seen.person
-                if self.person_named is not None:  # named after the quote: not walked yet
-                    found = self.person_named(subject)
-                    if found is not None:
-                        return found
-        return None
+        return [subject for part in around for verb in part
+                if verb.lemma_ in SPEECH_LEMMAS and not in_quote(verb)
+                for subject in verb.children if subject.dep_ == "nsubj"]
 
 
-def _in_quote(token: Token) -> bool:
+def in_quote(token: Token) -> bool:
     """Whether an odd number of quotation marks precede ``token`` in its sentence (or a closing mark
     follows it while none precedes: a quote begun in an earlier sentence)."""
     sent = token.sent

@@ -20,10 +20,11 @@ from .collect import ARTICLES, POSSESSIVE
 from .countries import NON_GOVERNMENTAL, CountryRules
 from .dateline import dateline
 from .generic import generic_reason
+from .plural import KEY as PAIRS_KEY, last_two, pair_kind
 from .locate import place_words
 from .orgnames import org_kinds
 from .lexicon import Entry, Hit, Lexicon, norm
-from .pronouns import THING_PRONOUNS, PronounTracker, name_gender, noun_gender, thing_antecedent
+from .pronouns import THING_PRONOUNS, PronounTracker, in_quote, name_gender, noun_gender, thing_antecedent
 from .phrases import (GROUP_PREPS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_PREPS, RolePhrase, bare_people,
                       name_after, span_root)
 
@@ -111,20 +112,30 @@ class ArticleResolver(CountryRules):
         items.extend((s, "name", (s, e)) for s, e in known)
         taken = covered | {i for s, e in known for i in range(s, e)}
         items.extend((s, "name", (s, e)) for s, e in self._article_names(phrases, taken))
+        named = taken | {i for s, e in self.person_ents.values() for i in range(s, e)} | set(self.dateline)
+        named |= {i for _, what, (s, e) in ((x[0], x[1], x[2]) for x in items if x[1] == "name") for i in range(s, e)}
         for ent in self.doc.ents:
+            if ent.label_ == "ORG" and not any(i in named or i in self.hit_at for i in range(ent.start, ent.end)):
+                items.append((ent.start, "entity", (ent.start, ent.end)))  # "the IMA said", "RT"
             # peoples the lexicon lacks ("Kurds", "Tamils"): civilians, placed by their modifiers or context
             if ent.label_ == "NORP" and ent.text.endswith("s") and not any(
                     i in covered or i in self.hit_at for i in range(ent.start, ent.end)):
                 entry = Entry(ent.text, "demonym", None, name=ent.text, plural=True)
                 items.append((ent.start, "hit", Hit(ent.start, ent.end, entry)))
+        phrase_at = {p.root.i: p for p in phrases}
         for token in self.doc:
+            if pair_kind(token) is not None:
+                items.append((token.left_edge.i, "pair", (token, phrase_at.get(token.i))))
             if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS:
                 items.append((token.i, "pronoun", token))
             elif token.pos_ == "PRON" and token.lower_ in THING_PRONOUNS:
                 items.append((token.i, "thing", token))
         people = {h.start for _, w, h in items if w == "hit" and h.entry.kind == "demonym" and h.entry.plural}
         self.people_modifiers = {h.start for h in self.hits if h.end in people and h.entry.is_country}
+        pairs = {item[0].i for _, what, item in items if what == "pair"}
         for _, what, item in sorted(items, key=lambda x: x[0]):
+            if what == "phrase" and item.root.i in pairs:
+                continue  # "the two leaders": read as a pair first (``_do_pair``), as a group only failing that
             getattr(self, "_do_" + what)(item)
         self._finish()
 
@@ -182,7 +193,16 @@ class ArticleResolver(CountryRules):
         name = name_after(doc, j, taken, self.person_ents)
         if name and not self._body_name(name):
             return name
-        return self._apposed_name(phrase)
+        return self._apposed_name(phrase) or self._name_apposed_after(phrase, j)
+
+    def _name_apposed_after(self, phrase: RolePhrase, j: int) -> tuple[int, int] | None:
+        """ "the Iranian defence minister, Ahmad Vahidi": a person's name in apposition after a comma."""
+        doc = self.doc
+        if j + 1 >= len(doc) or doc[j].text != "," or j + 1 not in self.person_ents:
+            return None
+        start, end = self.person_ents[j + 1]
+        root = span_root(doc, start, end)
+        return (start, end) if root.dep_ == "appos" and root.head.i == phrase.root.i else None
 
     def _body_name(self, span: tuple[int, int]) -> bool:
         """A run of capitalised words that names a body ("head of the US Centers for Disease Control"), not a
@@ -263,6 +283,8 @@ class ArticleResolver(CountryRules):
                 continue
             if token.lower_ in ETHNIC:
                 phrase.ethnic = True
+            if token.lower_ in ("our", "my") and token.dep_ == "poss":
+                phrase.first_person = True
             phrase.left = i
             if token.lower_ in ARTICLES or token.pos_ == "DET":
                 break
@@ -648,12 +670,57 @@ class ArticleResolver(CountryRules):
             if alias not in actor.aliases:
                 actor.aliases.append(alias)
 
+    def _do_pair(self, item: tuple[Token, RolePhrase | None]) -> None:
+        """ "The two leaders agreed ...": the last two persons (countries, sides) named, else a group."""
+        token, phrase = item
+        sentence = self.coded.sentence_at(token.idx)
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        own = {a.id for a in (self._actor_at(c) for c in verb.children if c.dep_ in SUBJECT_DEPS) if a}
+        found = last_two(self.coded, pair_kind(token), token.idx, sentence, exclude=own)
+        if not found:
+            if phrase is not None:
+                self._do_phrase(phrase)
+            return
+        self.doc.user_data.setdefault(PAIRS_KEY, {})[token.i] = [a.id for a in found]
+        self._mention(token.left_edge.i, token.i + 1, "nominal", None)
+
+    def _do_entity(self, span: tuple[int, int]) -> None:
+        """An organisation the recogniser names and no lexicon knows ("the BCFL", "RT"): an actor of its own,
+        of no known country or sector, so that what it does is still an event with a named participant."""
+        start, end = span
+        while start < end and self.view.lower[start] in ARTICLES:
+            start += 1
+        if start >= end:
+            return
+        name = self._text(start, end)
+        actor = self._group(None, None, "organization", name, "entity")
+        self._mention(start, end, "organization", actor, label="ORG")
+
     def _do_pronoun(self, token: Token) -> None:
         person = self.pronouns.person_for(token)
         if person is None:
             return
         self._mention(token.i, token.i + 1, "pronoun", person.actor, label="PERSON")
         self.pronouns.note(person, token, token.dep_ in SUBJECT_DEPS)
+
+    def _speaker_country(self, token: Token) -> str | None:
+        """The country of whoever says the quote ``token`` stands in ("'our troops will stay,' the Azerbaijani
+        minister said"): the speaker's actor if the article has it, else a country named in the speaker's
+        phrase."""
+        if not in_quote(token):
+            return None
+        for subject in self.pronouns.quote_speakers(token):
+            person = self._person_named(subject)
+            actor = person.actor if person is not None else self._actor_at(subject)
+            if actor is not None and actor.country:
+                return actor.country
+            for i in range(subject.left_edge.i, subject.right_edge.i + 1):
+                hit = self.hit_at.get(i)
+                if hit is not None and hit.entry.country and hit.entry.is_country:
+                    return hit.entry.country
+        return None
 
     def _person_named(self, token: Token) -> Person | None:
         """The article's person whose name ``token`` is (part of): a recognised name or a bare surname."""
