@@ -148,6 +148,9 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def _act_targets(reader: SentenceReader, act: Trigger) -> list[Token]:
     found = noun_targets(act.token, act.entry) if act.is_noun else verb_targets(act.token, act.entry)
+    # the object of a phrasal verb's own preposition first: "stood by us", "sided with X"
+    own = [o for p in act.parts if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    found = own + [t for t in found if t not in own]
     return [t for token in found for t in _argument_target(reader, token, act.entry.code or "")]
 
 

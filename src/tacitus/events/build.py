@@ -9,7 +9,7 @@ from ..model import CodedArticle, Event
 from .reading import Reading
 from .lexicon import Lexicon
 from .modality import verb_of
-from .roles import Party, phrase_actors, resolved
+from .roles import FIRST_PERSON, Party, phrase_actors, resolved
 
 # Roots whose target may well be of the source's own country (found by the deep search too).
 DOMESTIC_ROOTS = frozenset({"09", "14", "17"})
@@ -21,7 +21,7 @@ BASE_CONFIDENCE = 0.5
 STATEMENT_CONFIDENCE = 0.25
 # An event must name at least one actor the actor stage resolved (see also ``sentence_events``, which keeps
 # an event without actors only when its sentence has no other).
-REQUIRE_ACTOR = False
+REQUIRE_ACTOR = True
 # Readings without any resolved actor are kept (the type is still informative) at this factor.
 NO_ACTOR_FACTOR = 0.6
 
@@ -80,7 +80,11 @@ NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 
 
 def own_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON" and token.lower_ in OWN_PRONOUNS
+    """ "its", "themselves", "our" of the subject's own; inside a quote "us" and "our" are the speaker, who
+    may well be the target ("'Finland stood by us,' Tamm said")."""
+    if token.pos_ != "PRON" or token.lower_ not in OWN_PRONOUNS:
+        return False
+    return not (token.lower_ in FIRST_PERSON and token._.quote is not None)
 
 
 def _countries(parties: list[Party], coded: CodedArticle) -> set[str]:

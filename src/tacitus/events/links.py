@@ -21,6 +21,8 @@ SEARCH_SKIP_DEPS = frozenset({"advcl", "relcl", "parataxis", "appos", "punct", "
                               "neg", "det", "dep", "npadvmod", "predet", "case", "meta", "intj", "compound",
                               "amod", "nmod"})
 SEARCH_DEPTH = 3
+# Tags of finite verbs, which cannot be coordinated with an infinitive.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def host_verb(noun: Token) -> Token | None:
@@ -214,5 +216,7 @@ class Linker:
                     continue  # "an admission that forces murdered ...": what a noun says is not the act
                 if child.dep_ == "acl" and any(c.lower_ == "to" for c in child.children):
                     continue
+                if child.dep_ == "conj" and child.tag_ in FINITE_TAGS and _infinitive(token):
+                    continue  # "called on X to show restraint and offered to ...": a misattached main verb
                 queue.append((child, depth + 1))
         return None

@@ -115,14 +115,25 @@ def clause_irrealis(token: Token, words: dict[str, str], stop: set[int]) -> str 
         head = current.head
         if head == current:
             return None
+        if current.dep_ == "conj" and current.tag_ in FINITE_TAGS and _has_to(head) and head.head is not head:
+            head = head.head  # "called on X to show restraint and offered ...": no part of the infinitive
         current = head
     return None
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_marker(verb: Token, words: dict[str, str]) -> str | None:
     dep = verb.dep_
     if dep not in ("advcl", "ccomp", "acl", "relcl", "xcomp", "conj", "pcomp"):
         return None
+    if dep == "conj" and verb.tag_ in FINITE_TAGS and _has_to(verb.head):
+        return None  # a main verb the parser hung on an infinitive's conjunction
     for child in verb.children:
         if child.dep_ == "mark":
             kind = words.get(child.lower_)
