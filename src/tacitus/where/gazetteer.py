@@ -50,6 +50,7 @@ class Entry(NamedTuple):
 # Abbreviations written either way in names; keys use the full word.
 ABBREVIATIONS = {"st": "saint", "st.": "saint", "ste": "sainte", "ste.": "sainte", "mt": "mount", "mt.": "mount",
                  "ft": "fort", "ft.": "fort"}
+_ABBREVIATED = frozenset(ABBREVIATIONS)
 # Compass words that division names use in either form ("South Darfur", "Southern Darfur").
 COMPASS_FORMS = {"North": "Northern", "South": "Southern", "East": "Eastern", "West": "Western",
                  "Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
@@ -66,7 +67,9 @@ def normalise(name: str) -> str:
     words = text.replace("-", " ").split()
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
+    if not _ABBREVIATED.isdisjoint(words):  # rare: spelt out only when needed (400,000 keys at start-up)
+        words = [ABBREVIATIONS.get(w, w) for w in words]
+    return " ".join(words)
 
 
 class Gazetteer:
@@ -175,11 +178,22 @@ class Gazetteer:
                           int(city["population"] or 0), int(city["geonameid"]),
                           admin1_names.get((cc, city["admin1code"])),
                           capital=city["name"] == self.capitals.get(cc))
-            self._add(city["name"], entry)
+            names = [city["name"]]
             if entry.population >= ALTERNATE_NAME_POPULATION:
-                for alt in city["alternatenames"]:
-                    if _english_like(alt):
-                        self._add(alt, entry)
+                names += [alt for alt in city["alternatenames"] if _english_like(alt)]
+            self._add_town(names, entry)
+
+    def _add_town(self, names: list[str], entry: Entry) -> None:
+        """A town under each of its distinct keys (no identity scan: 235,000 towns are added at start-up)."""
+        keys = set()
+        for name in names:
+            if _is_code(name):
+                self._add(name, entry)
+            else:
+                keys.add(normalise(name))
+        for key in keys:
+            if key:
+                self.index[key].append(entry)
 
     def _load_aliases(self) -> None:
         for row in read_table("where", "aliases.tsv"):

@@ -23,7 +23,11 @@ from .resolve import (EXPLICIT_COUNTRY_WEIGHT, KIND, REMOTE_TOWN_POPULATION, Con
                       is_minor, near_km, ranked, readable, score)
 
 SAME_SPOT_KM = 50.0  # readings this close are one place for the context (a town and its district)
-CONFIDENT_MARGIN = 3.5  # a country against a division of another country ("Georgia") is no sure reading
+# How far ahead of the next reading a first reading must be to be sure: towns of one kind compare by size (a
+# town 20 times bigger than its namesakes), readings of different kinds need more (a country against a
+# state of another country, "Georgia", is no sure reading).
+CONFIDENT_MARGIN = 2.0
+CONFIDENT_MARGIN_KINDS = 3.5
 # Rank of a kind of place: a container must rank above what it holds ("China, Japan" is a list).
 LEVEL = {"city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 4, "sea": 5, "continent": 5}
 AMBIGUOUS_MARGIN = 1.0  # two counties of one name this close: the text does not say which
@@ -154,8 +158,9 @@ def _confident(pick: Entry, options: list[Entry]) -> bool:
     others = [e for e in options if e is not pick]
     if all(near_km(e, [(pick.lat, pick.lon)]) <= SAME_SPOT_KM for e in others):
         return True
-    runner_up = max(score(e, EMPTY) for e in others)
-    return score(pick, EMPTY) - runner_up >= CONFIDENT_MARGIN
+    value, runner_up = max((score(e, EMPTY), e) for e in others)
+    margin = CONFIDENT_MARGIN if runner_up.feature == pick.feature else CONFIDENT_MARGIN_KINDS
+    return score(pick, EMPTY) - value >= margin
 
 
 def _one_country(pick: Entry | None, options: list[Entry]) -> str | None:
