@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .context import DocContext, Found, TokenRange
 from .direct import cue_range
-from .lexicon import Cue, CueLexicon, particles
+from .lexicon import Cue, CueLexicon, lexicon, particles
 from .speakers import possessor_of, predicated_of, source_span, subject_of
 
 QUOTE_MARKS = frozenset([*"\"“”„«»‟'‘’", "''", "``"])
@@ -46,7 +46,23 @@ def clause(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if comp is None and cue_token.dep_ == "nsubj" and cue_token.head.lemma_ == "be":
             comp = child(cue_token.head, "ccomp")  # "his concern is that ..."
-    return [subtree(comp)] if comp is not None else None
+    if comp is None:
+        return None
+    lo, hi = subtree(comp)
+    return [(lo, _conjoined(cue_token, comp, hi))]
+
+
+def _conjoined(cue_token: Token, comp: Token, hi: int) -> int:
+    """A clause content runs on over a clause the parser coordinated with the cue instead of with the
+    content ("said requests were made, but no action was taken"), unless that clause has a cue of its own."""
+    for c in cue_token.rights:
+        if c.i < hi or c.dep_ in ("punct", "cc"):
+            continue
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and child(c, "nsubj", "nsubjpass", "expl") is not None \
+                and lexicon().verb(c) is None and all(t.dep_ in ("punct", "cc") for t in c.doc[hi:c.left_edge.i]):
+            return c.right_edge.i + 1
+        break
+    return hi
 
 
 def finite_xcomp(cue_token: Token) -> Token | None:
@@ -68,7 +84,22 @@ def obj(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
         rest = cue_token.i + 1
         end = _complemented(cue_token, rest)
         return [(lo, hi), (rest, end)] if end > rest else None
-    return [(lo, _complemented(cue_token, _nominal_tail(cue_token, hi)))]
+    return [(lo, _adjuncts(cue_token, _complemented(cue_token, _nominal_tail(cue_token, hi))))]
+
+
+ADJUNCTS = frozenset({"prep", "advmod", "npadvmod", "xcomp", "advcl", "ccomp", "dative"})
+
+
+def _adjuncts(cue_token: Token, hi: int) -> int:
+    """An object content runs on over what the parser hung on the verb after it ("questioned her judgment
+    in backing the war", "urged the council to act"): what is said is about them too."""
+    for c in cue_token.rights:
+        if c.i < hi:
+            continue
+        if c.left_edge.i != hi or c.dep_ not in ADJUNCTS:
+            break
+        hi = c.right_edge.i + 1
+    return hi
 
 
 def imperative(verb: Token) -> bool:
@@ -122,10 +153,15 @@ TAIL_STOPS = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "(", ")
 
 
 def infinitive(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
-    """``promised to resign``, ``her decision to resign`` (a noun's infinitive hangs on it as a clause)."""
+    """``promised to resign``, ``her decision to resign`` (a noun's infinitive hangs on it as a clause);
+    ``encouraged the council to act``: with the object it is said of (not a pronoun spoken to)."""
     for c in cue_token.children:
         if c.dep_ in ("xcomp", "ccomp", "acl") and any(a.tag_ == "TO" for a in c.children):
-            return [subtree(c)]
+            lo, hi = subtree(c)
+            target = child(cue_token, "dobj")
+            if target is not None and target.right_edge.i + 1 == lo and target.lower_ not in RECIPIENT_PRONOUNS:
+                lo = target.left_edge.i
+            return [(lo, hi)]
     return None
 
 
@@ -142,7 +178,7 @@ def prep(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
             if target is None:
                 return None
             lo, hi = subtree(target)
-            return [(lo, _complemented(cue_token, hi))]
+            return [(lo, _adjuncts(cue_token, _complemented(cue_token, hi)))]
         if c.dep_ == "prt":
             target = child(cue_token, "dobj", "ccomp")
             return [subtree(target)] if target is not None else None
