@@ -35,6 +35,8 @@ from pathlib import Path
 
 import numpy as np
 
+from tacitus.resources import read_table
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "tacitus" / "data" / "where"
 CELL_DEG = 0.25
 NEIGHBOURS = 8
@@ -55,9 +57,17 @@ PREFIXES = re.compile(
 Town = tuple[float, float, str]  # lat, lon, division key
 
 
-def short_name(name: str) -> str:
+# A short name that is only a compass word ("South" of "South Province") names no place in text: "the South".
+BARE_WORDS = frozenset(r["word"] for r in read_table("where", "bare_names.tsv"))
+
+
+def short_name(name: str, level: str = "1") -> str:
+    """The name without its generic words. A county keeps its "County" ("Scott County"): text writes it so,
+    and a bare "Scott" is mostly a person."""
+    if level == "2" and re.search(r"\sCounty$", name):
+        return ""
     short = PREFIXES.sub("", SUFFIXES.sub("", name)).strip()
-    return short if short and short != name else ""
+    return short if short and short != name and short not in BARE_WORDS else ""
 
 
 # --- geometry -----------------------------------------------------------------------------------------------
@@ -203,7 +213,7 @@ def build_admin(rows: list[dict[str, str]], codes: dict[tuple[str, str], str],
 
 
 def _row(cc: str, level: str, name: str, parent: str, point: tuple[float, float], towns: int) -> list[str]:
-    return [cc, level, name, short_name(name), parent, f"{point[0]:.4f}", f"{point[1]:.4f}", str(towns)]
+    return [cc, level, name, short_name(name, level), parent, f"{point[0]:.4f}", f"{point[1]:.4f}", str(towns)]
 
 
 def build_countries(folder: str) -> list[list[str]]:

@@ -112,6 +112,12 @@ def test_park_near_the_article_city_beats_a_namesake_abroad(placed):
     assert place.country == "AUS" and distance_km(place.lat, place.lon, -33.87, 151.21) < 60
 
 
+def test_facility_named_like_a_far_town_is_no_place(placed):
+    """There is a town called White House in Tennessee; the White House in a story from Washington is none."""
+    _, coded = placed("The president met senators at the White House in Washington on Monday.")
+    assert "White House" not in {p.name for p in coded.places}
+
+
 def test_minor_town_far_from_the_article_stays_unresolved(placed):
     """Cattai is an Australian village of 800 people; in a story about France it is no reading to trust."""
     text = "French officials in Paris and Lyon said the festival in Cattai drew large crowds."

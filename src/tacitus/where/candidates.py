@@ -27,7 +27,7 @@ LEADING_NOISE = frozenset({"the", "The"})
 @dataclass
 class Candidate:
     span: Span
-    source: str  # ner | gazetteer
+    source: str  # ner | gazetteer | dateline | facility
 
 
 EMBED_LABELS = frozenset({"ORG", "FAC"})  # names that often open with a place ("U.S. Army", "Minsk airport")
@@ -60,10 +60,12 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         if ent.label_ in PLACE_LABELS:
             if not _is_demonym(span, gaz) and not any(ch.isdigit() for ch in span.text):
                 found.extend(Candidate(piece, "ner") for piece in _split_list(span, gaz))
-        elif ent.label_ in RELABEL_LABELS and (_strong(span.text, gaz) or _cued_town(span, gaz) or
-                                               (ent.label_ == "FAC" and _own_name(span.text, gaz))):
-            # a facility named like a town is mostly that suburb or park ("Centennial Park")
+        elif ent.label_ in RELABEL_LABELS and (_strong(span.text, gaz) or _cued_town(span, gaz)):
             found.append(Candidate(span, "gazetteer"))
+        elif ent.label_ == "FAC" and _own_name(span.text, gaz):
+            # a facility named like a town may be that suburb or park ("Centennial Park"); the stage keeps
+            # it only near the article's places (the White House is no town in Tennessee)
+            found.append(Candidate(span, "facility"))
         elif ent.label_ in EMBED_LABELS:
             found.extend(Candidate(piece, "gazetteer") for piece in _embedded(span, gaz))
         covered.update(range(ent.start, ent.end))

@@ -157,7 +157,7 @@ class Gazetteer:
                           int(row["towns"]), admin1=row["name"] if feature == "admin1" else row["admin1"] or None)
             if feature == "admin1":  # aliases name first-level divisions ("admin:GB:England")
                 self.admin[(row["cc"], row["name"])] = entry
-            for name in {row["name"], row["short"]} - {""}:
+            for name in {row["name"], row["short"]} - {""} - _bare_names():
                 for form in filter(None, (name, _other_compass_form(name))):
                     self._add(form, entry)
                     self._own_keys.add((normalise(form), id(entry)))
@@ -208,6 +208,11 @@ class Gazetteer:
                 entry = self.countries.get(target)
             if entry is not None:
                 self._add(row["alias"], entry)
+
+
+@lru_cache(maxsize=1)
+def _bare_names() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_table("where", "bare_names.tsv"))
 
 
 def _other_compass_form(name: str) -> str | None:

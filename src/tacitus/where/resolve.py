@@ -115,10 +115,13 @@ def score(entry: Entry, context: Context, hints: Hints = NO_HINTS, penalised: bo
     if weight > 0:
         # the more of the article is about the country, the stronger the pull
         value += COUNTRY_CONTEXT_BONUS * (0.5 + 0.5 * weight / sum(context.countries.values()))
-    if entry.feature in ("city", "admin2") and (entry.cc, entry.admin1) in context.divisions:
-        value += DIVISION_CONTEXT_BONUS
-    if entry.feature in LOCAL_FEATURES and context.points:
-        value += NEAR_BONUS * coherence(near_km(entry, context.points))
+    if entry.feature in LOCAL_FEATURES:
+        # being in a state the article names and being near its places are one kind of evidence: the
+        # stronger counts, they do not add up
+        near = NEAR_BONUS * coherence(near_km(entry, context.points)) if context.points else 0.0
+        named = DIVISION_CONTEXT_BONUS if entry.feature in ("city", "admin2") and \
+            (entry.cc, entry.admin1) in context.divisions else 0.0
+        value += max(near, named)
     if hints.container is not None and inside(entry, hints.container):
         value += CONTAINER_BONUS
     if hints.held and any(inside(h, entry) for h in hints.held):

@@ -19,8 +19,8 @@ from .candidates import Candidate, find_candidates
 from .dateline import dateline_span
 from .gazetteer import Entry, Gazetteer, gazetteer
 from .hints import CONTAINER_JOINTS, joint, kind_cue, list_runs
-from .resolve import (EXPLICIT_COUNTRY_WEIGHT, KIND, REMOTE_TOWN_POPULATION, Context, Hints, best, inside,
-                      is_minor, near_km, ranked, readable, score)
+from .resolve import (EXPLICIT_COUNTRY_WEIGHT, KIND, MINOR_TOWN_KM, REMOTE_TOWN_POPULATION, Context, Hints, best,
+                      inside, is_minor, near_km, ranked, readable, score)
 
 SAME_SPOT_KM = 50.0  # readings this close are one place for the context (a town and its district)
 # How far ahead of the next reading a first reading must be to be sure: towns of one kind compare by size (a
@@ -56,6 +56,8 @@ class PlaceStage:
         reading = _Reading(candidates, coded, gaz)
         reading.resolve()
         for i, cand in enumerate(candidates):
+            if cand.source == "facility" and reading.chosen[i] is None:
+                continue  # a facility, not a place
             place = _place(f"p{len(coded.places) + 1}", cand, reading.chosen[i], coded, gaz, reading.ambiguous[i])
             if reading.outside[i] is not None:
                 place.reason = f"no place of this name in {reading.outside[i].name}, which the text puts it in"
@@ -91,8 +93,9 @@ class _Reading:
         """Clear first readings. A minor town is never sure, and a small town only when it is plausible
         beside the article's clearer names (countries, divisions, big towns): a lone namesake village
         abroad must not make its country part of the article."""
-        sure = [pick if pick is not None and not is_minor(pick) and _confident(pick, options) else None
-                for pick, options in zip(self.first, self.entries)]
+        sure = [pick if pick is not None and not is_minor(pick) and cand.source != "facility" and
+                _confident(pick, options) else None
+                for cand, pick, options in zip(self.candidates, self.first, self.entries)]
         small = [i for i, pick in enumerate(sure) if pick is not None and pick.feature == "city" and
                  pick.population < REMOTE_TOWN_POPULATION]
         if small:
@@ -121,6 +124,11 @@ class _Reading:
     def _resolve_one(self, i: int, hints: Hints) -> None:
         sure = self.sure[i]
         others = _without_own(self.context, sure, self.candidates[i].span.text, self.candidates, self.sure)
+        if self.candidates[i].source == "facility":
+            # only a suburb or park of the places the article is about
+            self.chosen[i] = next((e for _, e in ranked(self.entries[i], others, hints, self.primary[i])
+                                   if near_km(e, others.points) <= MINOR_TOWN_KM), None)
+            return
         if sure is not None and hints.container is None and not hints.held and hints.kind is None:
             # a clear name keeps its reading unless the words around it say otherwise: a hamlet called
             # Florida near New York City does not make "New York City and Florida" a pair of towns
