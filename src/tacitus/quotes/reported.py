@@ -90,13 +90,19 @@ def obj(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
 ADJUNCTS = frozenset({"prep", "advmod", "npadvmod", "xcomp", "advcl", "ccomp", "dative"})
 
 
+def when(adjunct: Token) -> bool:
+    """A time adjunct ("on Friday", "last week"): when it was said, not what."""
+    head = child(adjunct, "pobj") if adjunct.dep_ == "prep" else adjunct
+    return head is not None and head.ent_type_ in ("DATE", "TIME")
+
+
 def _adjuncts(cue_token: Token, hi: int) -> int:
     """An object content runs on over what the parser hung on the verb after it ("questioned her judgment
     in backing the war", "urged the council to act"): what is said is about them too."""
     for c in cue_token.rights:
         if c.i < hi:
             continue
-        if c.left_edge.i != hi or c.dep_ not in ADJUNCTS:
+        if c.left_edge.i != hi or c.dep_ not in ADJUNCTS or when(c):
             break
         hi = c.right_edge.i + 1
     return hi
