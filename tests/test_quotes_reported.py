@@ -77,7 +77,7 @@ def test_called_for_a_clause(found):
 
 
 def test_one_named_object_is_a_content(found):
-    assert by_cue(found("The dockers' union endorsed Morales on Friday."), "endorsed")[0] == "Morales"
+    assert by_cue(found("The dockers' union endorsed Morales."), "endorsed")[0] == "Morales"
 
 
 def test_a_lone_pronoun_object_that_is_a_person_is_not(found):
@@ -170,3 +170,12 @@ def test_relative_pronoun_source_speaks_for_its_antecedent(coder):
 def test_cue_inside_a_relative_clause(found):
     content, speaker, _ = by_cue(found("The ministry cited new rules, which it said had cut emissions."), "said")
     assert (content, speaker) == ("which | had cut emissions", "it")
+
+
+def test_that_clause_after_a_verb_outside_the_lexicon(found):
+    assert found("The panel reasoned that the law was void.") == [
+        ("that the law was void", "The panel", "reasoned")]
+
+
+def test_time_adjunct_stays_out_of_an_object_content(found):
+    assert by_cue(found("The union endorsed the new contract on Friday."), "endorsed")[0] == "the new contract"

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .context import DocContext, Found, TokenRange
 from .direct import cue_range
-from .lexicon import Cue, CueLexicon, lexicon, particles
+from .lexicon import VERB_TAGS, Cue, CueLexicon, lexicon, particles
 from .speakers import possessor_of, predicated_of, source_span, subject_of
 
 QUOTE_MARKS = frozenset([*"\"“”„«»‟'‘’", "''", "``"])
@@ -310,7 +310,23 @@ class ReportedFinder:
         cue = self.lexicon.source(token)
         if cue is not None:
             return self.from_source(token)
-        return None
+        return self.from_that_clause(token)
+
+    def from_that_clause(self, verb: Token):
+        """A verb outside the lexicon with a subject and a that-clause complement ("the panel concluded
+        that ...", "she conceded that ..."): a finite that-clause after a verb reports what someone said,
+        thought or found, whatever the verb."""
+        if verb.pos_ != "VERB" or verb.tag_ not in VERB_TAGS:
+            return None
+        comp = child(verb, "ccomp")
+        if comp is None or not any(m.dep_ == "mark" and m.lower_ == "that" and m.i == comp.left_edge.i
+                                   for m in comp.children):
+            return None
+        head = subject_of(verb)
+        if head is None:
+            return None
+        lo, hi = subtree(comp)
+        return self.checked(verb, [(lo, hi)], cue_range(verb), head)
 
     def from_source(self, prep: Token):
         """``Smith leads in a new poll``, ``The plan is dead, in her view``: the clause the phrase belongs to
