@@ -43,7 +43,7 @@ class QuoteStage:
         self.reported = reported
 
     def __call__(self, doc: Doc, coded: CodedArticle) -> None:
-        ctx = DocContext.of(doc)
+        ctx = DocContext.of(doc, coded.article.text)
         regions, warnings = marks.scan(ctx.text)
         coded.warnings.extend(f"quotes: {w}" for w in warnings)
         found, bare = DirectFinder(ctx, self.lexicon).find(regions)

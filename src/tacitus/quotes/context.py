@@ -45,9 +45,12 @@ class DocContext:
     wrapped: bool = False
 
     @classmethod
-    def of(cls, doc: Doc) -> DocContext:
-        text = doc.text  # Doc rebuilds its text on every access: once here
-        return cls(doc=doc, text=text, starts=[t.idx for t in doc], wrapped=is_hard_wrapped(text))
+    def of(cls, doc: Doc, text: str | None = None) -> DocContext:
+        """``text``: the article's text, when the caller has it (Doc rebuilds its own on every access)."""
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        if text is None or (len(doc) and starts[-1] + len(doc[-1].text_with_ws) != len(text)):
+            text = doc.text
+        return cls(doc=doc, text=text, starts=starts, wrapped=is_hard_wrapped(text))
 
     def token_at(self, char: int) -> int:
         """Index of the token holding character ``char`` (the one before it when it falls in white space)."""

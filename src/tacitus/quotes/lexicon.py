@@ -55,6 +55,8 @@ class CueLexicon:
                 self.phrases[tuple(cue.words.split(" "))] = cue
         self.phrase_starts = {words[0] for words in self.phrases}
         self.source_preps = {words.split(" ")[0] for words in self.sources}
+        # first words of each table's entries: most tokens are rejected on their lemma alone
+        self.heads = {id(table): {words.split(" ")[0] for words in table} for table in tables.values()}
 
     def lemma(self, token: Token) -> str:
         return self.forms.get(token.lower_) or token.lemma_.lower()
@@ -86,6 +88,8 @@ class CueLexicon:
     def _governing(self, token: Token, table: dict[str, Cue]) -> Cue | None:
         """The entry for the token's lemma with one of its particles or prepositions, else alone."""
         lemma = self.lemma(token)
+        if lemma not in self.heads[id(table)]:
+            return None
         for particle in particles(token):
             cue = table.get(f"{lemma} {particle.lower_}")
             if cue is not None:

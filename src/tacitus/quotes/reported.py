@@ -289,28 +289,37 @@ class ReportedFinder:
         return [self.to_chars(ranges, found) for i, ranges, found in outermost(candidates, len(self.ctx.doc))]
 
     def candidate(self, token: Token) -> tuple[int, list[TokenRange], Found] | None:
-        if token.text == ":":
-            return self.from_colon(token)
+        """The attribution whose cue is ``token``, if any; dispatched on the part of speech first, since
+        this runs on every token."""
+        pos = token.pos_
+        if pos == "PUNCT":
+            return self.from_colon(token) if token.text == ":" else None
         phrase = self.lexicon.phrase(token)
         if phrase is not None:
             return self.from_phrase(token, phrase[1])
-        cue = self.lexicon.verb(token)
-        if cue is not None:
-            if "raising" in cue.takes:
-                return self.checked(token, raising(token), cue_range(token), None)
-            head = subject_of(token)
-            ranges = self.content(token, cue) or (interrupted(token, cue) if cue.kind == "speech" else None)
-            return self.checked(token, with_relative(token, head, passive(token, ranges)), cue_range(token), head)
-        cue = self.lexicon.noun(token)
-        if cue is not None:
-            return self.checked(token, self.content(token, cue), (token.i, token.i + 1), possessor_of(token))
-        cue = self.lexicon.adjective(token)
-        if cue is not None:
-            return self.checked(token, self.content(token, cue), (token.i, token.i + 1), predicated_of(token))
-        cue = self.lexicon.source(token)
-        if cue is not None:
+        if pos in ("VERB", "AUX"):
+            return self.from_verb(token)
+        if pos == "NOUN":
+            cue = self.lexicon.noun(token)
+            if cue is not None:
+                return self.checked(token, self.content(token, cue), (token.i, token.i + 1), possessor_of(token))
+        elif pos == "ADJ":
+            cue = self.lexicon.adjective(token)
+            if cue is not None:
+                return self.checked(token, self.content(token, cue), (token.i, token.i + 1), predicated_of(token))
+        elif pos == "ADP" and self.lexicon.source(token) is not None:
             return self.from_source(token)
-        return self.from_that_clause(token)
+        return None
+
+    def from_verb(self, token: Token):
+        cue = self.lexicon.verb(token)
+        if cue is None:
+            return self.from_that_clause(token)
+        if "raising" in cue.takes:
+            return self.checked(token, raising(token), cue_range(token), None)
+        head = subject_of(token)
+        ranges = self.content(token, cue) or (interrupted(token, cue) if cue.kind == "speech" else None)
+        return self.checked(token, with_relative(token, head, passive(token, ranges)), cue_range(token), head)
 
     def from_that_clause(self, verb: Token):
         """A verb outside the lexicon with a subject and a that-clause complement ("the panel concluded
