@@ -179,3 +179,20 @@ def test_that_clause_after_a_verb_outside_the_lexicon(found):
 
 def test_time_adjunct_stays_out_of_an_object_content(found):
     assert by_cue(found("The union endorsed the new contract on Friday."), "endorsed")[0] == "the new contract"
+
+
+# -- sources of participles and nouns -------------------------------------------------------------------
+
+def test_participle_after_a_preposition_takes_the_subject_of_its_verb(found):
+    assert by_cue(found("After saying the plan was dead, the senator left the room."), "saying")[1] == "the senator"
+
+
+def test_participle_on_a_noun_takes_the_noun_as_source(found):
+    assert by_cue(found("An outside group backing the senator spent millions."), "backing")[1:] == (
+        "An outside group", "backing")
+
+
+def test_noun_cue_after_in_takes_the_subject_of_its_verb(found):
+    quotes = found("The ministry went further in a statement that the dam had cracked.")
+    content, speaker, _ = by_cue(quotes, "statement")
+    assert content == "that the dam had cracked" and speaker == "The ministry"

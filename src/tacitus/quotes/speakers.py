@@ -15,6 +15,7 @@ SUBJECTS = ("nsubj", "csubj")
 # A participle or infinitive cue ("..., adding that", "wants to say") takes the subject of the verb it hangs on.
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp"})
 # Parts of a subject phrase that are incidental to who the speaker is.
+NOMINALS = frozenset({"NOUN", "PROPN"})
 INCIDENTAL = frozenset({"relcl", "acl", "advcl", "punct", "cc"})
 RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 EMPTY_SUBJECTS = frozenset({"it", "there"})
@@ -39,7 +40,11 @@ def subject_of(verb: Token) -> Token | None:
             passive = passive or child.dep_ in ("nsubjpass", "auxpass")
         if passive or verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
             return None
+        if verb.dep_ == "acl" and verb.head.pos_ in NOMINALS:
+            return verb.head  # "a group backing Smith", "polls showing a tie": the noun does it
         verb = verb.head
+        if verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "after saying ...", "began by talking about ...": the verb of the preposition
     return None
 
 
@@ -70,6 +75,9 @@ def possessor_of(noun: Token) -> Token | None:
             return child
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         return subject_of(noun.head)
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("in", "through", "via") and prep.head.pos_ in ("VERB", "AUX"):
+        return subject_of(prep.head)  # "said in a statement that ...": the one who made it
     return None
 
 
