@@ -280,11 +280,13 @@ class ReportedFinder:
 
     def find(self) -> list[Found]:
         candidates: list[tuple[int, list[TokenRange], Found]] = []
+        seen: set[tuple[TokenRange, ...]] = set()  # a content found twice ("voiced support for X") is one
         for token in self.ctx.doc:
             if token.i in self.quoted or token.i in self.used:
                 continue
             found = self.candidate(token)
-            if found is not None:
+            if found is not None and tuple(found[1]) not in seen:
+                seen.add(tuple(found[1]))
                 candidates.append(found)
         return [self.to_chars(ranges, found) for i, ranges, found in outermost(candidates, len(self.ctx.doc))]
 
