@@ -222,3 +222,44 @@ def test_voronoi_area_centre_on_a_square_country():
     assert points["East"][1] > 6.5  # if the misfiled town claimed the land around it)
     assert build.short_name("Province of Pangasinan") == "Pangasinan"
     assert build.short_name("Departement de la Somme") == "Somme"
+
+
+# --- country points ------------------------------------------------------------------------------------------
+
+def test_country_points_lie_inside_their_outlines_bounds():
+    """A sanity check of the build: every country with an outline has its point inside the outline's
+    latitude/longitude box (a swapped lat/lon, a wrapped longitude or a stray polygon would leave it)."""
+    from tacitus.resources import read_table
+
+    boxes = {r["iso2"]: r for r in read_table("where", "country_bounds.tsv")}
+    countries = read_table("where", "countries.tsv")
+    checked = [r for r in countries if r["iso2"] in boxes]
+    assert len(checked) >= 150  # most countries have an outline: the check is not vacuous
+    outside = [r["iso2"] for r in checked
+               if not (float(boxes[r["iso2"]]["south"]) <= float(r["lat"]) <= float(boxes[r["iso2"]]["north"])
+                       and float(boxes[r["iso2"]]["west"]) <= float(r["lon"]) <= float(boxes[r["iso2"]]["east"]))]
+    assert outside == []
+    assert all(-90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180 for r in countries)
+
+
+def test_country_point_is_the_equal_area_centre_of_the_largest_polygon():
+    """An invented country: a mainland from the equator to 60 N and a far island. The point is the centre of
+    the mainland's area, which lies south of its middle latitude (land near the pole is narrower)."""
+    build = _build_script()
+    mainland = [[[0, 0], [20, 0], [20, 60], [0, 60], [0, 0]]]
+    island = [[[100, 10], [102, 10], [102, 12], [100, 12], [100, 10]]]
+    lat, lon = build.CENTRES["largest-area-on-land"]([island, mainland])
+    assert lon == pytest.approx(10.0, abs=1e-6)
+    assert lat == pytest.approx(25.66, abs=0.01)  # asin((sin 0 + sin 60) / 2), not 30
+
+
+def test_country_point_stays_on_land_when_the_centre_falls_outside():
+    """A C-shaped country (a 10 x 10 degree square with its eastern middle cut out): its area centre lies in
+    the cut, so the point moves to the place inside the C farthest from its edges."""
+    build = _build_script()
+    c_shape = [[[0, 0], [10, 0], [10, 3], [3, 3], [3, 7], [10, 7], [10, 10], [0, 10], [0, 0]]]
+    lat, lon = build.area_centre([c_shape])
+    assert 3 < lat < 7 and lon > 3  # in the cut, off the land
+    lat, lon = build.CENTRES["largest-area-on-land"]([c_shape])
+    assert lon < 3 or not 3 < lat < 7  # on the land
+    assert 0 < lat < 10 and 0 < lon < 10
