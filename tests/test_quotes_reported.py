@@ -196,3 +196,21 @@ def test_noun_cue_after_in_takes_the_subject_of_its_verb(found):
     quotes = found("The ministry went further in a statement that the dam had cracked.")
     content, speaker, _ = by_cue(quotes, "statement")
     assert content == "that the dam had cracked" and speaker == "The ministry"
+
+
+# -- headlines ----------------------------------------------------------------------------------------------
+
+def test_title_case_headline(found):
+    quotes = found("Farmers Union Leader Praises New Water Plan\n\nThe plan was published on Monday.")
+    assert quotes[0] == ("New Water Plan", "Farmers Union Leader", "Praises")
+
+
+def test_only_title_case_lines_are_headlines(nlp):
+    from tacitus import nlp as nlp_layer
+    from tacitus.quotes import headlines
+    from tacitus.quotes.context import DocContext
+
+    doc = next(nlp_layer.parse(["Farmers Union Leader Praises New Water Plan\n\n"
+                                "The farmers union leader praised the new water plan."], nlp))
+    ctx = DocContext.of(doc)
+    assert [headlines.is_title(ctx, lo, hi) for lo, hi in headlines.lines(ctx)] == [True, False]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import headlines
 from .context import DocContext, Found, TokenRange
 from .direct import cue_range
 from .lexicon import VERB_TAGS, Cue, CueLexicon, lexicon, particles
@@ -288,6 +289,7 @@ class ReportedFinder:
             if found is not None and tuple(found[1]) not in seen:
                 seen.add(tuple(found[1]))
                 candidates.append(found)
+        candidates += self.from_headlines({c[0] for c in candidates})
         return [self.to_chars(ranges, found) for i, ranges, found in outermost(candidates, len(self.ctx.doc))]
 
     def candidate(self, token: Token) -> tuple[int, list[TokenRange], Found] | None:
@@ -322,6 +324,20 @@ class ReportedFinder:
         head = subject_of(token)
         ranges = self.content(token, cue) or (interrupted(token, cue) if cue.kind == "speech" else None)
         return self.checked(token, with_relative(token, head, passive(token, ranges)), cue_range(token), head)
+
+    def from_headlines(self, cues: set[int]):
+        """Title-case headlines, which the parser does not read ("Union Leader Backs Smith"): the line's
+        words before its verb cue are the source, those after it the content."""
+        found = []
+        for k, (lo, hi), content in headlines.frames(self.ctx, self.lexicon):
+            if k in self.quoted or any(lo <= i < content[1] for i in cues):
+                continue
+            candidate = self.checked(self.ctx.doc[k], [content], (k, k + 1), None)
+            if candidate is not None:
+                head = max(range(lo, hi), key=lambda i: (self.ctx.doc[i].pos_ in headlines.SOURCE_POS, i))
+                candidate[2].speaker, candidate[2].speaker_head = (lo, hi), head
+                found.append(candidate)
+        return found
 
     def from_that_clause(self, verb: Token):
         """A verb outside the lexicon with a subject and a that-clause complement ("the panel concluded
