@@ -6,8 +6,9 @@ Steps, each linear in the length of the text:
    paragraphs, unbalanced marks closed at the end of their paragraph with a warning);
 2. ``direct.DirectFinder`` keeps the passages that are someone's words and attributes each through the
    frame after or before it (``"...," X said``, ``X said: "..."``, ``"...", according to X``);
-3. ``reported.ReportedFinder`` finds reported speech from the cue lexicon (``X said that ...``, ``X
-   pointed out ...``, ``according to X, ...``);
+3. ``reported.ReportedFinder`` finds reported speech, beliefs and intentions from the cue lexicon and the
+   syntax (``X said that ...``, ``X pointed out ...``, ``according to X, ...``, ``X is expected to ...``,
+   ``her criticism of ...``, ``X leads in a new poll``), and title-case headlines (``headlines``);
 4. a passage that is a whole sentence with no frame continues the nearest earlier quote (the same or the
    previous paragraph), else the next one; else it is kept without a speaker, with a warning.
 

@@ -1,10 +1,21 @@
-"""Reported (indirect) speech: a cue from the lexicon, its content from the syntax, its source.
+"""Reported (indirect) speech, beliefs and intentions: a cue, its content from the syntax, its source.
 
-What a cue takes is data (``takes`` in the lexicon): a that-clause (``X said that ...``), an object (``X
-underlined the importance of ...``), an infinitive (``X promised to ...``), the object of its preposition
-(``X called for ...``), or, for phrases like "according to X", the rest of the sentence. A clause that the
-cue interrupts (``The plan, he said, is dead``) is content too. Only outermost attributions are kept: a cue
-inside the content of another (``X said Y thinks ...``) is part of what X said.
+Cues are verbs, nouns ("her criticism of X", "his decision to ..."), adjectives ("confident that ...",
+"critical of X") and source prepositions ("in a new poll", "in her view") from the lexicon, a that-clause
+after any verb with a subject ("the panel reasoned that ..."), and the verb of a title-case headline
+(``headlines``). What a cue takes is data (``takes`` in the lexicon): a that-clause (``X said that ...``), an
+object with what completes it (``called X a liar``, ``urged X to ...``, ``described X as ...``), an
+infinitive (``X promised to ...``), the object of its preposition (``X called for ...``), the subject and
+complement of a raising verb (``X seems to ...``), or, for phrases like "according to X", the rest of the
+sentence; failing those, what the cue is about (``spoke about X``). A passive cue's subject is content
+(``X was criticized as ...``); a clause the cue interrupts or follows (``The plan, he said, is dead``) is
+content too.
+
+Boundaries follow the PolNeAR guidelines: "that" and a quotation opened inside the content with its closing
+punctuation are in; a trailing aside (an apposition, a non-restrictive relative or participle clause) and the
+cue with its own source are out; a relative pronoun is its own piece (and its own source span). Only
+outermost attributions are kept: a cue inside the content of another (``X said Y thinks ...``) is part of
+what X said.
 """
 from __future__ import annotations
 
