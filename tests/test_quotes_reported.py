@@ -214,3 +214,16 @@ def test_only_title_case_lines_are_headlines(nlp):
                                 "The farmers union leader praised the new water plan."], nlp))
     ctx = DocContext.of(doc)
     assert [headlines.is_title(ctx, lo, hi) for lo, hi in headlines.lines(ctx)] == [True, False]
+
+
+def test_gerund_complement(found):
+    assert by_cue(found("The minister admitted using the loophole."), "admitted")[0] == "using the loophole"
+
+
+def test_object_with_predicate_adjective(found):
+    assert by_cue(found("The panel deemed those statements false."), "deemed")[0] == "those statements false"
+
+
+def test_preposition_before_the_verb_is_no_particle_of_it(found):
+    content, speaker, _ = by_cue(found("On television, the senator called the mayor “a coward.”"), "called")
+    assert content == "the mayor “a coward.”" and speaker == "the senator"

@@ -112,7 +112,7 @@ class CueLexicon:
 def particles(verb: Token):
     """The verb's particles and prepositions, and the "for" opening a clause it governs ("called for them
     to go", parsed as a clause marker)."""
-    for child in verb.children:
+    for child in verb.rights:  # "on Twitter, she called ..." has no particle of the cue
         if child.dep_ in ("prt", "prep"):
             yield child
         elif child.dep_ == "advcl":

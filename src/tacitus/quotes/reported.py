@@ -89,6 +89,8 @@ def obj(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
     pronoun object stands in for its antecedent: "which he described as a failure" gives "which" and the
     complement (the guidelines leave the antecedent out)."""
     target = child(cue_token, "dobj") or child(cue_token, "oprd")
+    if target is None:  # "admitted using the loophole": a gerund stands as the object
+        target = next((c for c in cue_token.children if gerund(c)), None)
     if target is None or target.lower_ in RECIPIENT_PRONOUNS or imperative(cue_token):
         return None
     lo, hi = subtree(target)
@@ -174,13 +176,18 @@ def infinitive(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
     """``promised to resign``, ``her decision to resign`` (a noun's infinitive hangs on it as a clause);
     ``encouraged the council to act``: with the object it is said of (not a pronoun spoken to)."""
     for c in cue_token.children:
-        if c.dep_ in ("xcomp", "ccomp", "acl") and any(a.tag_ == "TO" for a in c.children):
+        if (c.dep_ in ("xcomp", "ccomp", "acl") and any(a.tag_ == "TO" for a in c.children)) or gerund(c):
             lo, hi = subtree(c)
             target = child(cue_token, "dobj")
             if target is not None and target.right_edge.i + 1 == lo and target.lower_ not in RECIPIENT_PRONOUNS:
                 lo = target.left_edge.i
             return [(lo, hi)]
     return None
+
+
+def gerund(c: Token) -> bool:
+    """A gerund complement: "admitted using the loophole", "proposed doing away with the tax"."""
+    return c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > c.head.i
 
 
 def prep(cue_token: Token, cue: Cue) -> list[TokenRange] | None:
