@@ -227,3 +227,8 @@ def test_object_with_predicate_adjective(found):
 def test_preposition_before_the_verb_is_no_particle_of_it(found):
     content, speaker, _ = by_cue(found("On television, the senator called the mayor “a coward.”"), "called")
     assert content == "the mayor “a coward.”" and speaker == "the senator"
+
+
+def test_participle_on_an_issued_message_takes_its_issuer(found):
+    content, speaker, _ = by_cue(found("The campaign issued a statement saying the rally was postponed."), "saying")
+    assert (content, speaker) == ("the rally was postponed", "The campaign")

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from .. import actors as actor_stage
 from ..model import CodedArticle, Span
+from .lexicon import lexicon
 
 SUBJECTS = ("nsubj", "csubj")
 # A participle or infinitive cue ("..., adding that", "wants to say") takes the subject of the verb it hangs on.
@@ -41,11 +42,21 @@ def subject_of(verb: Token) -> Token | None:
         if passive or verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINALS:
-            return verb.head  # "a group backing Smith", "polls showing a tie": the noun does it
+            return _maker(verb.head)  # "a group backing Smith", "polls showing a tie": the noun does it
         verb = verb.head
         if verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "after saying ...", "began by talking about ...": the verb of the preposition
     return None
+
+
+def _maker(noun: Token) -> Token:
+    """The source of what a noun's participle says: the noun, or for a message someone issued ("the
+    campaign issued a statement saying ...") whoever issued it (the guidelines prefer the sentient source)."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and lexicon().noun(noun) is not None:
+        maker = subject_of(noun.head)
+        if maker is not None:
+            return maker
+    return noun
 
 
 def _real(subject: Token) -> Token | None:
