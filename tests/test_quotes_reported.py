@@ -232,3 +232,9 @@ def test_preposition_before_the_verb_is_no_particle_of_it(found):
 def test_participle_on_an_issued_message_takes_its_issuer(found):
     content, speaker, _ = by_cue(found("The campaign issued a statement saying the rally was postponed."), "saying")
     assert (content, speaker) == ("the rally was postponed", "The campaign")
+
+
+def test_passive_participle_on_a_noun_has_no_source(found):
+    quotes = found("The navy sent two frigates, expected to be joined later by a tanker.")
+    content, speaker, _ = by_cue(quotes, "expected")
+    assert content == "to be joined later by a tanker" and speaker is None

@@ -42,6 +42,8 @@ def subject_of(verb: Token) -> Token | None:
         if passive or verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINALS:
+            if verb.tag_ != "VBG":
+                return None  # "a state seen as critical": the noun is what is seen, by nobody named
             return _maker(verb.head)  # "a group backing Smith", "polls showing a tie": the noun does it
         verb = verb.head
         if verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
