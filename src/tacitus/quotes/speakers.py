@@ -39,6 +39,9 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
             passive = passive or child.dep_ in ("nsubjpass", "auxpass")
+        # a bare past participle hanging on a clause or noun is a reduced passive ("..., expected to win")
+        passive = passive or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")
+                              and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
         if passive or verb.dep_ not in INHERITS_SUBJECT or verb.head.i == verb.i:
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINALS:
