@@ -19,6 +19,8 @@ what X said.
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
 from . import headlines
@@ -296,6 +298,7 @@ class ReportedFinder:
         self.lexicon = lexicon
         self.quoted = quoted  # tokens inside direct quotes
         self.used = used  # cue tokens of direct quotes
+        self.marks = Marks(ctx.doc, quoted)
 
     def find(self) -> list[Found]:
         candidates: list[tuple[int, list[TokenRange], Found]] = []
@@ -347,9 +350,11 @@ class ReportedFinder:
         """Title-case headlines, which the parser does not read ("Union Leader Backs Smith"): the line's
         words before its verb cue are the source, those after it the content."""
         found = []
+        ordered = sorted(cues)
         for k, (lo, hi), content in headlines.frames(self.ctx, self.lexicon):
-            if k in self.quoted or any(lo <= i < content[1] for i in cues):
-                continue
+            at = bisect.bisect_left(ordered, lo)
+            if k in self.quoted or (at < len(ordered) and ordered[at] < content[1]):
+                continue  # a line the syntax already read
             candidate = self.checked(self.ctx.doc[k], [content], (k, k + 1), None)
             if candidate is not None:
                 head = max(range(lo, hi), key=lambda i: (self.ctx.doc[i].pos_ in headlines.SOURCE_POS, i))
@@ -438,12 +443,12 @@ class ReportedFinder:
             return None
         doc = self.ctx.doc
         ranges = around_cue(ranges, cue, head)
-        ranges = [close_quote(doc, *r) for r in (trim(doc, *without_aside(doc, lo, hi)) for lo, hi in ranges)
+        ranges = [self.marks.close_quote(*r) for r in (trim(doc, *without_aside(doc, lo, hi)) for lo, hi in ranges)
                   if r is not None]
         size = sum(hi - lo for lo, hi in ranges)
         if size < MIN_CONTENT_TOKENS and not (size == 1 and standing_alone(self.ctx.doc[ranges[0][0]])):
             return None
-        quoted = sum(1 for lo, hi in ranges for i in range(lo, hi) if i in self.quoted)
+        quoted = sum(self.marks.quoted_in(lo, hi) for lo, hi in ranges)
         if quoted > MAX_QUOTED_SHARE * size:
             return None
         speaker, actor_head = source_span(head) if head is not None else (None, None)
@@ -489,19 +494,16 @@ CONTRASTING = frozenset({"while", "though", "although", "whereas"})  # "..., whi
 
 def without_aside(doc, lo: int, hi: int) -> TokenRange:
     """The content without a trailing aside set off by a comma or a dash (guidelines: when in doubt, the
-    author's gloss stays out)."""
-    for k in range(lo + 1, hi - 1):
-        if doc[k].text not in ASIDE_MARKS:
-            continue
-        nxt = doc[k + 1]
-        head = nxt if nxt.head.i < k else nxt.head
-        while head.head.i >= k + 1 and head.head.i != head.i:
-            head = head.head
-        if head.right_edge.i < hi - 1 or head.left_edge.i != k + 1 or not lo <= head.head.i < k:
-            continue
-        if aside(head):
-            return lo, k
-    return lo, hi
+    author's gloss stays out). The phrases that end the content are the ancestors of its last token, so
+    one climb finds them all (a content may be a whole run-on paragraph)."""
+    cut = hi
+    token = doc[hi - 1]
+    while lo <= token.head.i < hi and token.head.i != token.i:
+        mark = token.left_edge.i - 1
+        if lo < mark and doc[mark].text in ASIDE_MARKS and lo <= token.head.i < mark and aside(token):
+            cut = mark
+        token = token.head
+    return lo, cut
 
 
 def aside(head: Token) -> bool:
@@ -520,27 +522,38 @@ CLOSING_TAIL = frozenset({".", ",", "?", "!", ";", ":", "…", "..."})
 MAX_CLOSING_TAIL = 3  # tokens between a content's end and the mark that closes a quotation opened inside it
 
 
-def close_quote(doc, lo: int, hi: int) -> TokenRange:
-    """A content that opens a quotation and ends before its closing mark runs on to that mark, over the
-    punctuation before it (everything inside quotation marks is content: ``said it was "over."``)."""
-    opened = 0
-    for i in range(lo, hi):
-        text = doc[i].text
-        if text in OPENING_MARKS or (text in EITHER_MARKS and opened == 0):
-            opened += 1
-        elif opened and (text in CLOSING_MARKS or text in EITHER_MARKS):
-            opened -= 1
-    if not opened:
+class Marks:
+    """Running counts of quotation marks and of tokens inside direct quotes, built once per document so
+    that each content is checked in constant time (contents may be whole run-on paragraphs)."""
+
+    def __init__(self, doc, quoted: set[int]) -> None:
+        self.doc = doc
+        self.opening, self.either, self.quoted = [0], [0], [0]
+        for token in doc:
+            text = token.text
+            self.opening.append(self.opening[-1] + (text in OPENING_MARKS) - (text in CLOSING_MARKS))
+            self.either.append(self.either[-1] + (text in EITHER_MARKS))
+            self.quoted.append(self.quoted[-1] + (token.i in quoted))
+
+    def quoted_in(self, lo: int, hi: int) -> int:
+        return self.quoted[hi] - self.quoted[lo]
+
+    def close_quote(self, lo: int, hi: int) -> TokenRange:
+        """A content that opens a quotation and ends before its closing mark runs on to that mark, over
+        the punctuation before it (everything inside quotation marks is content: ``said it was "over."``)."""
+        doc = self.doc
+        unclosed = self.opening[hi] - self.opening[lo] > 0 or (self.either[hi] - self.either[lo]) % 2 == 1
+        if not unclosed:
+            return lo, hi
+        end = hi
+        while end < len(doc) and end - hi < MAX_CLOSING_TAIL:
+            text = doc[end].text
+            if text in CLOSING_MARKS or text in EITHER_MARKS:
+                return lo, end + 1
+            if text not in CLOSING_TAIL:
+                break
+            end += 1
         return lo, hi
-    end = hi
-    while end < len(doc) and end - hi < MAX_CLOSING_TAIL:
-        text = doc[end].text
-        if text in CLOSING_MARKS or text in EITHER_MARKS:
-            return lo, end + 1
-        if text not in CLOSING_TAIL:
-            break
-        end += 1
-    return lo, hi
 
 
 def outermost(candidates, n_tokens: int):
