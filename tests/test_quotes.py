@@ -249,3 +249,17 @@ def test_object_content_runs_over_a_conjunct_the_parser_hung_on_the_cue(coder):
     contents = {coded.span_text(q.cue): coded.span_text(q.content[0]) for q in coded.quotes}
     assert contents["underlined"].endswith("Sweden’s defence industries")
     assert contents["stressed"] == "the need for talks"
+
+
+def test_bare_quote_continues_the_direct_quote_across_reported_speech_in_its_paragraph(run):
+    text = ('"The border stays open," the minister said on Monday. She did not announce new measures. '
+            '"Nobody will be turned away."')
+    coded, _ = run(text)
+    (content, speaker, cue, _), = direct(coded)
+    assert content == '"The border stays open," | "Nobody will be turned away."'
+    assert (speaker, cue) == ("the minister", "said")
+
+
+def test_a_title_after_titled_is_not_a_quote(run):
+    coded, _ = run('The new spot, titled “Arrogant,” features a clip from the debate.')
+    assert direct(coded) == []

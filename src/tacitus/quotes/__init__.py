@@ -68,7 +68,7 @@ def tokens_in(ctx: DocContext, spans: list[tuple[int, int]]) -> set[int]:
 def settle(u: Utterance, found: list[Found], ctx: DocContext) -> None:
     """Attach a bare quoted sentence to the quote it continues, or keep it as a quote of its own."""
     at = bisect.bisect_left(found, u.region.start, key=lambda f: f.start)
-    before = continued(found, at, ctx)
+    before = continued(found, at, ctx, u.region.start)
     after = found[at] if at < len(found) else None
     spans = list(u.region.spans)
     if before is not None and ctx.paragraph_breaks(before.end, u.region.start) <= MAX_CONTINUATION_BREAKS:
@@ -86,15 +86,19 @@ def settle(u: Utterance, found: list[Found], ctx: DocContext) -> None:
     found.insert(at, Found(content=spans, direct=True, via="none"))
 
 
-def continued(found: list[Found], at: int, ctx: DocContext) -> Found | None:
-    """The quote before position ``at`` that a bare quote continues: the last one, unless it is reported
-    speech inside the attribution of a direct quote ("...," said X, referring to Y. "..."), which the bare
-    quote continues instead."""
+def continued(found: list[Found], at: int, ctx: DocContext, start: int) -> Found | None:
+    """The quote before position ``at`` that a bare quote starting at ``start`` continues: the last one,
+    unless a direct quote earlier in the same paragraph is interrupted by reported speech ("...," Obama
+    said. He did not suggest retaliation. "...") or that reported speech lies inside its attribution
+    ("...," said X, referring to Y. "..."): the bare quote continues the direct quote."""
     if at == 0:
         return None
     last = found[at - 1]
     if last.direct:
         return last
+    for i in range(at - 2, max(at - 2 - LOOK_BACK, -1), -1):
+        if found[i].direct and ctx.paragraph_breaks(found[i].end, start) == 0:
+            return found[i]
     direct = next((found[i] for i in range(at - 2, max(at - 2 - LOOK_BACK, -1), -1) if found[i].direct), None)
     if direct is None or last.start - direct.end > MAX_ATTRIBUTION_CHARS:
         return last

@@ -143,8 +143,8 @@ def _complemented(cue_token: Token, hi: int) -> int:
             continue
         if c.left_edge.i != hi:
             break
-        if c.dep_ in COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS):
-            hi = c.right_edge.i + 1
+        if c.dep_ in COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS and c.right_edge.i > c.i):
+            hi = c.right_edge.i + 1  # (a stranded preposition, "the hearing he was called to", completes nothing)
         else:
             break
     return hi
