@@ -254,3 +254,15 @@ def test_run_on_paragraph_is_linear(nlp):
     QuoteStage()(doc, coded)
     assert time.perf_counter() - start < 2.0
     assert coded.quotes
+
+
+def test_dangling_conjunction_is_trimmed():
+    from tacitus.quotes.reported import trim
+
+    class Tok:
+        def __init__(self, text, dep):
+            self.text, self.dep_ = text, dep
+            self.is_space, self.is_punct = text.isspace(), text in ",."
+
+    doc = [Tok("she", "nsubj"), Tok("met", "ROOT"), Tok("him", "dobj"), Tok("but", "cc"), Tok(",", "punct")]
+    assert trim(doc, 0, 5) == (0, 3)

@@ -476,10 +476,14 @@ def around_cue(ranges: list[TokenRange], cue: TokenRange, head: Token | None) ->
 
 
 def trim(doc, lo: int, hi: int) -> TokenRange | None:
-    """A content range without the punctuation and white space at its ends (quotation marks stay)."""
-    while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS)):
+    """A content range without the punctuation, white space and dangling conjunctions at its ends
+    (quotation marks stay)."""
+    def loose(token) -> bool:
+        return token.is_space or (token.is_punct and token.text not in QUOTE_MARKS) or token.dep_ == "cc"
+
+    while lo < hi and loose(doc[lo]):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS)):
+    while hi > lo and loose(doc[hi - 1]):
         hi -= 1
     return (lo, hi) if hi > lo else None
 
