@@ -209,3 +209,33 @@ def test_calls_for_sanctions_rally_opposition(coder):
 def test_refusing_to_end_a_strike(coder):
     coded = code(coder, "Nurses in Kenya said they will not end the strike until their demands are met.")
     assert "1242" in {e.cameo for e in coded.events}, triples(coded)
+
+
+# ---- real-news shapes (third round) ----------------------------------------------------------------------
+
+def test_an_event_names_at_least_one_actor(coder):
+    coded = code(coder, "Coal-fired plants were closed. A source said the talks had stalled.")
+    assert coded.events == [], triples(coded)
+    coded = code(coder, "The KFA accused the Norwegian government of lying.")  # an organisation no lexicon knows
+    assert (None, "112", "NOR") in triples(coded), triples(coded)
+
+
+def test_a_finite_verb_hung_on_an_infinitive_is_its_own_event(coder):
+    coded = code(coder, "Norway called on both sides to show restraint and offered to host new talks in Oslo.")
+    codes = {e.cameo[:2] for e in coded.events if coded.actor(e.source) and coded.actor(e.source).country == "NOR"}
+    assert {"02", "03"} <= codes, triples(coded)
+
+
+def test_the_object_of_a_phrasal_verbs_preposition_is_the_target(coder):
+    coded = code(coder, "Estonian Prime Minister Kaarel Tamm spoke on Monday. \u201cFinland stood by us when it "
+                        "mattered,\u201d he said.")
+    assert ("FIN", "052", "EST") in triples(coded), triples(coded)
+
+
+def test_a_meeting_behind_a_dateline_is_between_the_two_named(coder):
+    text = ("Leaders meet in Oslo\n\nOSLO, 3 June 2019 - President of Norway Ola Berg met Swedish Prime Minister "
+            "Anna Lind on Monday.")
+    coded = code(coder, text, date="2019-06-03")
+    met = [e for e in coded.events if e.cameo.startswith("04")]
+    assert {(coded.actor(e.source).name, coded.actor(e.target).name) for e in met} >= {("Ola Berg", "Anna Lind")}
+    assert met[0].date == "2019-06-03" and met[0].date_source == "text"  # "on Monday", not the dateline

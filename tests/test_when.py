@@ -130,6 +130,27 @@ def test_event_inside_an_earlier_event_is_not_dated_to_publication(dated):
     assert value is None and source == "unknown"
 
 
+def test_a_plan_dates_its_own_act_not_the_agreement(dated):
+    text = "The two ministers agreed on Tuesday to hold joint naval drills next year."
+    doc, coded = dated(text, "2019-05-09")
+    agreed, _, source, _ = event_date(doc, coded, _token(doc, "agreed"))
+    drills, _, _, _ = event_date(doc, coded, _token(doc, "hold"))
+    assert (agreed, source) == ("2019-05-07", "text")
+    assert drills == "2020"
+    doc, coded = dated("The two ministers agreed to hold joint naval drills next year.", "2019-05-09")
+    assert event_date(doc, coded, _token(doc, "agreed"))[:3] == ("2019-05-09", "day", "publication")
+
+
+def test_a_dateline_date_dates_no_event(dated):
+    text = "Headline about drills\n\nOSLO, 3 June 2019 - Norwegian troops began an exercise on Sunday."
+    doc, coded = dated(text, None)
+    assert coded.article.date == "2019-06-03"
+    value, _, source, _ = event_date(doc, coded, _token(doc, "began"))
+    assert (value, source) == ("2019-06-02", "text")  # "on Sunday", not the dateline's 3 June
+    doc, coded = dated("OSLO, 3 June 2019 - Norwegian troops began an exercise.", None)
+    assert event_date(doc, coded, _token(doc, "began"))[2] == "publication"
+
+
 def test_seed_dates(seed):
     found = {t.text: (t.value, t.resolution) for t in seed.times}
     assert found["23 October"] == ("2012-10-23", "day")

@@ -11,15 +11,20 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from .lexicon import Entry, Hit, Lexicon
-from .locate import place_hits
+from .locate import BARE_MIN_POPULATION, place_hits
 from .orgnames import org_name_hits
 from .phrases import keep_hit, token_view
 
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG"})
+# Lowercase words inside persons' names ("Osama bin Laden", "Bill de Blasio", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "del", "della", "di", "du", "van", "von", "der",
+                            "den", "la", "le", "dos", "das", "y", "abu", "ben", "'s", "\u2019s"})
 # A capital's name means a town of another country only if that town has at least a tenth of its people.
 REHOME_RATIO = 10
+# Prepositions after which a one-word name the gazetteer knows as a large town is that town ("met in Malmo").
+TOWN_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "into", "to"})
 # How many times, at least, an article must name its dominant country for a domestic title to take it.
 PRIOR_MIN = 3
 
@@ -36,13 +41,21 @@ class ArticleHits:
         raw_hits = lexicon.match(doc)
         hit_at = {i: h for h in raw_hits for i in range(h.start, h.end)}
         people = [p for p in (self._person_span(e.start, e.end, hit_at) for e in ents if e.label_ == "PERSON") if p]
-        people = [(s, e) for s, e in people if not _lexicon_name(hit_at, s, e)]
+        people = [(s, e) for s, e in people if not _lexicon_name(hit_at, s, e) and not self._town_after_preposition(s, e)]
         self.person_ents = {s: (s, e) for s, e in people}
         self.person_tokens = {i for s, e in people if e - s > 1 for i in range(s, e)}
         self.hits = [h for h in raw_hits if keep_hit(doc, h, self.ent_label, self.person_tokens)]
         self._index_hits()
         self.view = token_view(doc)
         self._add_places(people)
+
+    def _town_after_preposition(self, start: int, end: int) -> bool:
+        """ "met in Malmo": a one-word "person" right after a locative preposition that the gazetteer knows as
+        a town is the town (the recogniser takes foreign town names for persons)."""
+        if end - start != 1 or start == 0 or self.doc[start - 1].lower_ not in TOWN_PREPS:
+            return False
+        places = self.lexicon.places.lookup(self.doc[start].text)
+        return bool(places) and (places[0].kind == "region" or places[0].population >= BARE_MIN_POPULATION)
 
     def _add_places(self, people: list[tuple[int, int]]) -> None:
         """Towns and regions from the gazetteer where the lexicon found nothing, or where a longer place name
@@ -106,6 +119,10 @@ class ArticleHits:
         """A PERSON entity without a trailing possessive and without a leading country, title or article
         the NER took in ("Jordan's King Abdullah II" -> "Abdullah II")."""
         doc = self.doc
+        for i in range(start + 1, end):  # "Trump avoids": a lowercase word ends the name ("bin", "de" do not)
+            if doc[i].text[:1].islower() and doc[i].lower_ not in NAME_PARTICLES:
+                end = i
+                break
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         while start < end:

@@ -38,6 +38,7 @@ REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write", "state", "note", "argue", "insist", "explain",
                            "declare", "continue", "ask", "reply", "answer", "recall", "stress", "warn"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+QUOTED_KEY = "tacitus.actors.quoted"
 # Actor kinds that "it" and "they" may refer to.
 THING_KINDS = frozenset({"state", "organization", "group"})
 
@@ -82,6 +83,7 @@ class PronounTracker:
         self.doc = doc
         self.person_named = person_named  # token -> the person whose name it is part of (or None)
         self.seen: list[Seen] = []
+        self._speakers: dict[int, list[Token]] = {}
         self.sent_of: dict[int, int] = {}
         for n, sent in enumerate(doc.sents):
             self.sent_of[sent.start] = n
@@ -97,7 +99,12 @@ class PronounTracker:
         gender = pronoun_gender(token.lower_)
         here = self.sentence(token)
         speaker = self._quote_speaker(token) if in_quote(token) else None
-        fits = [s for s in self.seen if here - s.sentence <= PERSON_WINDOW and s.token < token.i
+        recent = []
+        for seen in reversed(self.seen):
+            if here - seen.sentence > PERSON_WINDOW:
+                break
+            recent.append(seen)
+        fits = [s for s in reversed(recent) if s.token < token.i
                 and getattr(s.person, "gender", None) in (None, gender) and s.person is not speaker]
         known = [s for s in fits if getattr(s.person, "gender", None) == gender]
         fits = known or fits  # a person known to fit beats one who may
@@ -134,22 +141,42 @@ class PronounTracker:
             around.append(doc[sent.start - 1].sent)
         if sent.end < len(doc):
             around.append(doc[sent.end].sent)
-        return [subject for part in around for verb in part
-                if verb.lemma_ in SPEECH_LEMMAS and not in_quote(verb)
-                for subject in verb.children if subject.dep_ == "nsubj"]
+        return [subject for part in around for subject in self._speakers_of(part)]
+
+    def _speakers_of(self, sent) -> list[Token]:
+        found = self._speakers.get(sent.start)
+        if found is None:
+            found = [subject for verb in sent if verb.lemma_ in SPEECH_LEMMAS and not in_quote(verb)
+                     for subject in verb.children if subject.dep_ == "nsubj"]
+            self._speakers[sent.start] = found
+        return found
 
 
 def in_quote(token: Token) -> bool:
     """Whether an odd number of quotation marks precede ``token`` in its sentence (or a closing mark
     follows it while none precedes: a quote begun in an earlier sentence)."""
     sent = token.sent
-    before = sum(1 for t in sent[: token.i - sent.start] if t.text in QUOTE_MARKS)
-    if before % 2:
-        return True
-    if before == 0:
-        after = [t.text for t in sent[token.i - sent.start + 1:] if t.text in QUOTE_MARKS]
-        return bool(after) and after[0] in ("\u201d", "''")
-    return False
+    return quoted(sent)[token.i - sent.start]
+
+
+def quoted(sent) -> list[bool]:
+    """For each token of the sentence, whether it stands inside quotation marks (cached per sentence)."""
+    cache = sent.doc.user_data.setdefault(QUOTED_KEY, {})
+    found = cache.get(sent.start)
+    if found is None:
+        texts = [t.text for t in sent]
+        marks = [i for i, text in enumerate(texts) if text in QUOTE_MARKS]
+        # a quote begun in an earlier sentence: the first mark closes it
+        open_before = bool(marks) and texts[marks[0]] == "\u201d"  # ('' opens and closes in some styles)
+        found, inside = [], open_before
+        for text in texts:
+            if text in QUOTE_MARKS:
+                inside = not inside
+                found.append(False)
+            else:
+                found.append(inside)
+        cache[sent.start] = found
+    return found
 
 
 def thing_antecedent(pronoun: Token, mention_at) -> object | None:

@@ -24,7 +24,7 @@ from .plural import KEY as PAIRS_KEY, last_two, pair_kind
 from .locate import place_words
 from .orgnames import org_kinds
 from .lexicon import Entry, Hit, Lexicon, norm
-from .pronouns import THING_PRONOUNS, PronounTracker, in_quote, name_gender, noun_gender, thing_antecedent
+from .pronouns import THING_PRONOUNS, PronounTracker, in_quote, quoted, name_gender, noun_gender, thing_antecedent
 from .phrases import (GROUP_PREPS, PERSON_PRONOUNS, SUBJECT_DEPS, TITLE_PREPS, RolePhrase, bare_people,
                       name_after, span_root)
 
@@ -38,6 +38,10 @@ ETHNIC = frozenset({"ethnic"})
 STATE_BODIES = frozenset({"IGO"})
 # Sectors of bodies whose titles are state offices ("president of the court", "speaker of parliament").
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# Tags of a capitalised word that may repeat a person's name (the tagger takes some surnames for verbs).
+NAME_POS = frozenset({"PROPN", "NOUN", "VERB", "ADJ"})
+# The longest organisation name taken from the recogniser alone.
+MAX_ENTITY_TOKENS = 6
 # Lexicon kinds of towns and provinces (not countries).
 TOWN_KINDS = frozenset({"seat", "city", "region"})
 # Lexicon kinds that name where a people lives.
@@ -115,7 +119,7 @@ class ArticleResolver(CountryRules):
         named = taken | {i for s, e in self.person_ents.values() for i in range(s, e)} | set(self.dateline)
         named |= {i for _, what, (s, e) in ((x[0], x[1], x[2]) for x in items if x[1] == "name") for i in range(s, e)}
         for ent in self.doc.ents:
-            if ent.label_ == "ORG" and not any(i in named or i in self.hit_at for i in range(ent.start, ent.end)):
+            if ent.label_ == "ORG" and self._organisation_entity(ent, named):
                 items.append((ent.start, "entity", (ent.start, ent.end)))  # "the IMA said", "RT"
             # peoples the lexicon lacks ("Kurds", "Tamils"): civilians, placed by their modifiers or context
             if ent.label_ == "NORP" and ent.text.endswith("s") and not any(
@@ -387,6 +391,7 @@ class ArticleResolver(CountryRules):
         """Runs of proper nouns the recogniser did not tag as persons ("Tamm praised ...", "Trump openly
         admires ...") that repeat the end of a person's name the article gives elsewhere: a name with a
         title, or a name of two words or more the recogniser found."""
+        self.name_ends: set[str] = set()
         names = [self._text(*p.name) for p in phrases if p.name and p.person]
         names += [self._text(s, e) for s, e in self.person_ents.values() if e - s > 1]
         ends = {" ".join(w[k:]) for w in (norm(n).split() for n in names) for k in range(1, len(w))}
@@ -395,12 +400,13 @@ class ArticleResolver(CountryRules):
             return []
         taken = taken | set(self.hit_at) | {i for s, e in self.person_ents.values() for i in range(s, e)}
         taken |= set(self.dateline)
+        self.name_ends = ends
         out, i, view = [], 0, self.view
         while i < len(view):
-            if view.pos[i] != "PROPN" or i in taken or not view.caps[i]:
+            if i in taken or not view.caps[i] or view.pos[i] not in NAME_POS:
                 i += 1
                 continue
-            j = i
+            j = i + 1  # a single capitalised word may be mistagged ("Trump openly admires": a verb)
             while j < len(view) and view.pos[j] == "PROPN" and j not in taken:
                 j += 1
             if norm(self._text(i, j)) in ends:
@@ -651,12 +657,23 @@ class ArticleResolver(CountryRules):
             return
         person = self._find_person(name)
         if person is None:
+            span = self._known_prefix(span) or span
+            name = self._text(*span)
+            person = self._find_person(name)
+        if person is None:
             person = self._new_person(name)
             self._from_dictionary(person, name)
         if person.gender is None:
             person.gender = name_gender(name, self.doc[span[0] - 1].text if span[0] else "")
         self._mention(span[0], span[1], "name", person.actor, label="PERSON")
         self._note_person(person, self.doc[span[1] - 1])
+
+    def _known_prefix(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The longest start of a name that is a person the article knows ("Berg" of "Berg Wins")."""
+        for end in range(span[1] - 1, span[0], -1):
+            if self._find_person(self._text(span[0], end)) is not None:
+                return span[0], end
+        return None
 
     def _from_dictionary(self, person: Person, name: str) -> None:
         found = self._known_person(name)
@@ -685,6 +702,19 @@ class ArticleResolver(CountryRules):
             return
         self.doc.user_data.setdefault(PAIRS_KEY, {})[token.i] = [a.id for a in found]
         self._mention(token.left_edge.i, token.i + 1, "nominal", None)
+
+    def _organisation_entity(self, ent, named: set[int]) -> bool:
+        """An ORG entity that may name an organisation the lexicon lacks: short, not a person's name, not in
+        quotation marks, not most of its sentence (a headline the recogniser took for a name), overlapping no
+        other mention."""
+        tokens = range(ent.start, ent.end)
+        if any(i in named or i in self.hit_at for i in tokens) or len(tokens) > MAX_ENTITY_TOKENS:
+            return False
+        if norm(ent.text) in self.name_ends:
+            return False
+        if any(quoted(ent.sent)[i - ent.sent.start] for i in tokens):
+            return False  # "on Fox News's “Fox and Friends”": a title in quotation marks
+        return len(tokens) * 2 < ent.sent.end - ent.sent.start
 
     def _do_entity(self, span: tuple[int, int]) -> None:
         """An organisation the recogniser names and no lexicon knows ("the BCFL", "RT"): an actor of its own,
@@ -733,11 +763,15 @@ class ArticleResolver(CountryRules):
         """Persons the recogniser names in full ("Donald Trump"), made before the mentions are walked, so a
         headline's bare surname ("Trump Was Mocking Clinton Camp") is the person the article names later."""
         titled = {i for p in phrases if p.name and p.person for i in range(*p.name)}
-        for start, end in sorted(self.person_ents.values()):
-            if end - start > 1 and start not in titled:
-                name = self._text(start, end)
-                if self._find_person(name) is None:
-                    self._from_dictionary(self._new_person(name), name)
+        spans = [(s, e) for s, e in sorted(self.person_ents.values()) if e - s > 1 and s not in titled]
+        ends = {" ".join(w[k:]) for w in (norm(self._text(s, e)).split() for s, e in spans) for k in range(1, len(w))}
+        for start, end in spans:
+            name = self._text(start, end)
+            words = norm(name).split()
+            if any(" ".join(words[:k]) in ends for k in range(1, len(words))):
+                continue  # "Berg Wins Vote": a surname the recogniser ran into the next capitalised word
+            if self._find_person(name) is None:
+                self._from_dictionary(self._new_person(name), name)
 
     def _do_thing(self, token: Token) -> None:
         """ "Russia said it ...", "the rebels said they ...": the organisation, state or group."""

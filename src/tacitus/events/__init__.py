@@ -58,8 +58,7 @@ def _default_lexicon() -> Lexicon:
 
 def sentence_events(readings: list[Reading], builder: EventBuilder) -> list[Event]:
     """Events of one sentence, the most confident first, without duplicates. A statement is left out when
-    what it says is coded as an event of the same speaker (CAMEO codes statements only as a residual); an
-    event naming no resolved actor is kept only when the sentence has no other."""
+    what it says is coded as an event of the same speaker (CAMEO codes statements only as a residual)."""
     events: list[Event] = []
     acts = [r for r in readings if not r.statement]
     act_events = [(r, e) for r in acts for e in builder.events(r)]
@@ -72,9 +71,6 @@ def sentence_events(readings: list[Reading], builder: EventBuilder) -> list[Even
                     continue
                 events.append(event)
     events.extend(e for _, e in act_events)
-    if any(e.source or e.target for e in events):
-        # an event without any resolved actor only stands in for a sentence that has nothing better
-        events = [e for e in events if e.source or e.target]
     unique: dict[tuple, Event] = {}
     for event in events:
         key = (event.source, event.target, event.cameo, event.trigger)

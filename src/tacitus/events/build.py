@@ -19,11 +19,6 @@ OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "itself", "themselves", 
 # Confidence: a start for each kind of reading, raised by what supports it (see ``confidence``).
 BASE_CONFIDENCE = 0.5
 STATEMENT_CONFIDENCE = 0.25
-# An event must name at least one actor the actor stage resolved (see also ``sentence_events``, which keeps
-# an event without actors only when its sentence has no other).
-REQUIRE_ACTOR = True
-# Readings without any resolved actor are kept (the type is still informative) at this factor.
-NO_ACTOR_FACTOR = 0.6
 
 
 def pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Party | None]]:
@@ -69,14 +64,6 @@ def owned_by_pronoun(token: Token) -> bool:
         return False
     # "its European Community partners" names someone else through its other modifiers
     return not any(c._.mention is not None for c in token.children if c.dep_ != "poss")
-
-
-def _named_participant(*parties: Party | None) -> bool:
-    """An event without resolved actors is kept only when a participant is at least a named entity."""
-    return any(p is not None and (p.token.ent_type_ in NAMED or p.token._.mention is not None) for p in parties)
-
-
-NAMED = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 
 
 def own_pronoun(token: Token) -> bool:
@@ -161,8 +148,6 @@ def confidence(reading: Reading, source: Party | None, target: Party | None) -> 
     if reading.future:
         value -= 0.05
     value += MAIN_CLAUSE_BONUS.get(clause_level(reading.outer.token), 0.0)
-    if not ((source and source.actor) or (target and target.actor)):
-        value *= NO_ACTOR_FACTOR
     return round(min(max(value, 0.05), 0.95), 3)
 
 
@@ -205,8 +190,7 @@ class EventBuilder:
             if reading.needtarget and not (target and target.actor) and not any(reading.target_options):
                 continue  # "talked about the economy": a consultation needs someone to consult
             if not ((source and source.actor) or (target and target.actor)):
-                if REQUIRE_ACTOR:
-                    continue
+                continue  # every event names an actor (docs/events.md): no one acting on no one is no event
             out.append(self.event(reading, source, target))
         return out
 

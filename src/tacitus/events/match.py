@@ -16,7 +16,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Children whose word can complete a phrasal verb key: "pull out", "call on", "open fire", "take part".
 # Verbs used as auxiliaries or as adjectives ("the detained sailors") name no event.
 # A noun inside a name is no event: "the Trans-Pacific Partnership", "the Security Council".
-NAME_ENTITIES = frozenset({"ORG", "LAW", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "LOC"})
+NAME_ENTITIES = frozenset({"ORG", "LAW", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "LOC", "EVENT"})
 NON_EVENT_VERB_DEPS = frozenset({"aux", "auxpass", "amod", "compound"})
 # Adjectives that govern an act like a verb: "is willing to withdraw", "ready to host".
 ADJ_FRAME_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp", "conj", "ROOT", "advcl"})
