@@ -117,3 +117,23 @@ def test_store_round_trip_and_cli(tmp_path: Path):
     assert result.exit_code == 0
     result = runner.invoke(app, ["actors", "export", "--db", db])
     assert '"Ana Lopez"' in result.output and '"GOOD"' not in result.output
+
+
+def test_imported_states_and_organisations_are_found_by_name(tmp_path: Path, nlp):
+    from tacitus.actors import ActorStage
+    from tacitus.pipeline import Coder
+
+    path = tmp_path / "actors.txt"
+    path.write_text("VALDORIA [VLD]\nNORTH_MARCH [NMR]\n+THE_MARCHES\nRIVER_GUARD  [VLDMIL]\n"
+                    "OLD_REALM\n    [ORMGOV 900101-991231]\n    [ORM]\n", encoding="utf-8")
+    entries, errors = read_dictionary(path)
+    assert errors == []
+    coder = Coder(nlp=nlp, stages=[ActorStage(dictionary=ActorDictionary(entries))])
+    text = ("Valdoria's foreign minister Jan Holt met officials of North March on Monday. The River Guard "
+            "patrolled the border with Old Realm.")
+    coded = coder.code(text, date="2001-05-01")
+    by_name = {a.name: a.code for a in coded.actors}
+    assert by_name["Jan Holt"] == "VLDGOV"  # the imported country gives the title its country
+    assert by_name["officials of North March"] == "NMRGOV"
+    assert by_name["River Guard"] == "VLDMIL" and by_name["Old Realm"] == "ORM"
+    assert coder.code("Old Realm signed the pact.", date="1995-05-01").actors[0].code == "ORMGOV"

@@ -10,6 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from .dictionary import MAX_NAME_WORDS
 from .lexicon import Entry, Hit, Lexicon
 from .locate import BARE_MIN_POPULATION, place_hits
 from .orgnames import org_name_hits
@@ -38,7 +39,7 @@ class ArticleHits:
         self.lexicon = lexicon
         ents = list(doc.ents)
         self.ent_label = {i: e.label_ for e in ents for i in range(e.start, e.end)}
-        raw_hits = lexicon.match(doc)
+        raw_hits = self._with_dictionary_names(doc, lexicon.match(doc))
         hit_at = {i: h for h in raw_hits for i in range(h.start, h.end)}
         people = [p for p in (self._person_span(e.start, e.end, hit_at) for e in ents if e.label_ == "PERSON") if p]
         people = [(s, e) for s, e in people if not _lexicon_name(hit_at, s, e) and not self._town_after_preposition(s, e)]
@@ -48,6 +49,34 @@ class ArticleHits:
         self._index_hits()
         self.view = token_view(doc)
         self._add_places(people)
+
+    def _with_dictionary_names(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """Names of states, organisations and groups an imported actor dictionary knows ("Arnor [ARN]",
+        "Minas Tirith [GON]") and the lexicon does not: hits like the lexicon's own, so that they name actors
+        and give titles their country ("Dagolath's Deputy Prime Minister")."""
+        finders = [d for d, _ in getattr(self, "dictionaries", []) if hasattr(d, "actor_at")]
+        if not finders:
+            return hits
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        found: list[Hit] = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if i in taken or not token.text[:1].isupper():
+                i += 1
+                continue
+            end = min(token.sent.end, i + MAX_NAME_WORDS)
+            words = [t.text for t in doc[i:end]]
+            match = next((m for m in (d.actor_at(words, getattr(self, "date", None)) for d in finders) if m), None)
+            if match is None:
+                i += 1
+                continue
+            length, entry = match
+            kind = "org" if entry.sector else "country"
+            form = doc[i:i + length].text  # (the dictionary's own names are in capitals)
+            found.append(Hit(i, i + length, Entry(form, kind, entry.country, entry.sector, name=form)))
+            i += length
+        return sorted(hits + found, key=lambda h: h.start) if found else hits
 
     def _town_after_preposition(self, start: int, end: int) -> bool:
         """ "met in Malmo": a one-word "person" right after a locative preposition that the gazetteer knows as

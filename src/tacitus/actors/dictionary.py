@@ -16,6 +16,11 @@ from collections.abc import Iterable
 
 from ..model import CodedArticle, DatedCode, DictionaryEntry, Evidence
 
+# Entry kinds the actor stage finds by their own rules (persons by name, agents as role nouns); the others
+# ("actor" of an imported dictionary) are found as names of states, organisations and groups.
+NAMED_KINDS = frozenset({"person", "agent"})
+# The most words of such a name.
+MAX_NAME_WORDS = 5
 # How an actor's identity must have been resolved for the dictionary to learn it from the article.
 LEARNABLE_SOURCES = frozenset({"title", "apposition"})
 MIN_SURNAME = 3
@@ -41,6 +46,7 @@ class ActorDictionary:
         self._entries: dict[str, DictionaryEntry] = {}
         self._index: dict[str, str] = {}
         self._surnames: dict[str, set[str]] = {}
+        self._firsts: set[str] = set()  # first words of names of states, organisations and groups
         for entry in entries:
             self.add(entry)
 
@@ -96,6 +102,20 @@ class ActorDictionary:
         surname = _surname(entry)
         if surname:
             self._surnames.setdefault(surname, set()).add(key)
+        if entry.kind not in NAMED_KINDS:
+            self._firsts.update(name_key(form).split(" ", 1)[0] for form in [entry.name, *entry.aliases])
+
+    def actor_at(self, words: list[str], date: str | None = None) -> tuple[int, DictionaryEntry] | None:
+        """The longest name of a state, organisation or group (an imported PETRARCH actor: "Arnor",
+        "Minas Tirith") that ``words`` begin with: (how many words, the entry as valid on ``date``)."""
+        if not words or name_key(words[0]).split(" ", 1)[0] not in self._firsts:
+            return None
+        for length in range(min(len(words), MAX_NAME_WORDS), 0, -1):
+            entry = self.get(" ".join(words[:length]))
+            if entry is not None and entry.kind not in NAMED_KINDS:
+                found = _on_date(entry, date) if entry.codes else entry
+                return (length, found) if found is not None else None
+        return None
 
     def remove(self, name: str) -> bool:
         key = self._index.get(name_key(name))
