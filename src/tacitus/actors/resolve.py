@@ -710,8 +710,10 @@ class ArticleResolver(CountryRules):
         tokens = range(ent.start, ent.end)
         if any(i in named or i in self.hit_at for i in tokens) or len(tokens) > MAX_ENTITY_TOKENS:
             return False
-        if norm(ent.text) in self.name_ends:
-            return False
+        if norm(ent.text) in self.name_ends or self.lexicon.places.known(ent.text):
+            return False  # a person's name, or a place the recogniser took for a body ("Crimea", "Dorset")
+        if len(tokens) == 1 and not ent.text.isupper():
+            return False  # one word: only an acronym ("RT", "NYPD"); "Eastern", "House" are no bodies
         if any(quoted(ent.sent)[i - ent.sent.start] for i in tokens):
             return False  # "on Fox News's “Fox and Friends”": a title in quotation marks
         return len(tokens) * 2 < ent.sent.end - ent.sent.start
