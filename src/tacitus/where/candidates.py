@@ -32,7 +32,11 @@ class Candidate:
 
 EMBED_LABELS = frozenset({"ORG", "FAC"})  # names that often open with a place ("U.S. Army", "Minsk airport")
 MAX_PREFIX_TOKENS = 3
-MAX_OF_TOKENS = 4  # "of the Congo", "of the Grenadines"
+# Words the tagger may leave off a name: proper nouns before it, proper nouns and joining words after it
+# ("of the Congo", "of the Grenadines", "do Sul").
+MAX_GROW_BEFORE = 2
+MAX_GROW_AFTER = 4
+NAME_LINKS = frozenset({"of", "the", "and", "do", "da", "de", "del", "dos", "das", "di", "du", "el", "al", "-"})
 
 
 @lru_cache(maxsize=1)
@@ -76,30 +80,42 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
 
 
 def _repaired(found: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """Names the gazetteer does not know as tagged, mended from the words around them: the tagger cut a
-    name short ("Democratic Republic" | "of the Congo") or took in words that are not part of it ("Santa
-    Ana City Council", "Indian Ocean coast", "North-Western Sydney", "Central and South America")."""
+    """Names mended from the words around them: the tagger cut a name short ("Beni" | "Suef", "Goz" |
+    "Beida", "Rio Grande" | "do Sul", "Democratic Republic" | "of the Congo"), or took in words that are not
+    part of it ("Santa Ana City Council", "Indian Ocean coast", "North-Western Sydney", "Central and South
+    America")."""
     out: list[Candidate] = []
     for cand in found:
         if out and cand.span.start < out[-1].span.end:
             continue  # swallowed by the previous name's extension
-        if not gaz.lookup_loose(cand.span.text)[0]:
-            span = _extended(cand.span, gaz) or _known_part(cand.span, gaz)
-            if span is not None:
-                cand = Candidate(span, cand.source)
+        span = _grown(cand.span, gaz, out[-1].span.end if out else 0)
+        if span is None and not gaz.lookup_loose(cand.span.text)[0]:
+            span = _known_part(cand.span, gaz)
+        if span is not None:
+            cand = Candidate(span, cand.source)
         out.append(cand)
     return out
 
 
-def _extended(span: Span, gaz: Gazetteer) -> Span | None:
-    """The name continued by "of (the) <Name>" when the whole is a known name."""
+def _grown(span: Span, gaz: Gazetteer, floor: int) -> Span | None:
+    """The longest known name that the span begins, ends or sits inside once the proper nouns next to it
+    are added (up to ``MAX_GROW_BEFORE`` before it, ``MAX_GROW_AFTER`` words after it, with the small words
+    that join names inside them: "of the", "do", "de"), not reaching back into the name before it (which
+    ends at ``floor``). A name after it that the longer one takes in is dropped by the caller."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ != "of":
-        return None
-    for stop in range(min(span.end + MAX_OF_TOKENS, len(doc)), span.end + 1, -1):
-        longer = doc[span.start:stop]
-        if longer[-1].pos_ == "PROPN" and any(gaz.is_primary(longer.text, e, short=False)
-                                              for e in gaz.lookup(longer.text)):
+    starts = [span.start]
+    while len(starts) <= MAX_GROW_BEFORE and starts[-1] - 1 >= floor and _name_like(doc[starts[-1] - 1]):
+        starts.append(starts[-1] - 1)
+    ends, end = [span.end], span.end
+    while end < min(len(doc), span.end + MAX_GROW_AFTER) and (_name_like(doc[end]) or doc[end].lower_ in NAME_LINKS):
+        end += 1
+        if _name_like(doc[end - 1]):
+            ends.append(end)
+    grown = sorted(((s, e) for s in starts for e in ends if (s, e) != (span.start, span.end)),
+                   key=lambda pair: pair[1] - pair[0], reverse=True)
+    for start, end in grown:
+        longer = doc[start:end]
+        if longer.text not in not_places() and gaz.lookup(longer.text):
             return longer
     return None
 
