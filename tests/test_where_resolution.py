@@ -91,6 +91,27 @@ def test_county_without_a_state_is_ambiguous(placed):
     assert place.reason.startswith("ambiguous") and place.country == "USA"
 
 
+def test_county_located_in_a_state_is_that_states(placed):
+    place = found(placed, "Wild ducks in Clark County located in Ohio carried the virus.", "Clark County")
+    assert (place.country, place.admin1, place.feature) == ("USA", "Ohio", "admin2")
+
+
+def test_county_in_the_one_state_the_article_names(placed):
+    """Counties of one name score level, but only one lies in a state the article names: the text says which."""
+    text = "Illinois officials said the sick ducks were found in Fulton County last week."
+    place = found(placed, text, "Fulton County")
+    assert (place.admin1, place.feature) == ("Illinois", "admin2")
+
+
+def test_state_pinned_by_its_town_joins_the_context(placed):
+    """"Maryland" alone could be the Liberian county; "Frederick, Maryland" pins the US state, and the second
+    reading, with that state in the context, places the county."""
+    text = ("The patient was taken to a hospital in Frederick, Maryland. Frederick County health officials "
+            "confirmed the case.")
+    place = found(placed, text, "Frederick County")
+    assert (place.admin1, place.feature) == ("Maryland", "admin2")
+
+
 def test_county_resolved_by_a_city_near_it(placed):
     text = "Mosquito spraying began in Dallas on Friday. Dallas County officials declared an emergency."
     place = found(placed, text, "Dallas County")

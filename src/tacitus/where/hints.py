@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from ..resources import read_table
 
-CONTAINER_JOINTS = frozenset({",", "in", "in the", ", in", ", in the"})
+CONTAINER_JOINTS = frozenset({",", "in", "in the", ", in", ", in the", "located in", ", located in", "located in the"})
 LIST_JOINTS = frozenset({",", "and", "or", ", and", ", or", "&"})
 CONJUNCTIONS = frozenset({"and", "or", ", and", ", or", "&"})
 

@@ -81,8 +81,10 @@ class _Reading:
         self.first = [best(e, EMPTY, Hints(kind=k), primary=p)
                       for e, k, p in zip(self.entries, self.kinds, self.primary)]
         self.sure = self._sure(coded, gaz)
-        self.context = _context(self.sure, [_one_country(p, o) for p, o in zip(self.first, self.entries)],
-                                coded, gaz, candidates)
+        self.countries_of = [_one_country(p, o) for p, o in zip(self.first, self.entries)]
+        self.context = _context(self.sure, self.countries_of, coded, gaz, candidates)
+        self.voters = self.sure  # the readings the context counts (see _without_own)
+        self.coded, self.gaz = coded, gaz
         count = len(candidates)
         self.chosen: list[Entry | None] = [None] * count
         self.ambiguous = [0] * count
@@ -107,7 +109,20 @@ class _Reading:
         return sure
 
     def resolve(self) -> None:
-        """Right to left, so that in "Guildford, Surrey, UK" Surrey is read before Guildford."""
+        """Right to left, so that in "Guildford, Surrey, UK" Surrey is read before Guildford. Names the words
+        around them pinned down ("Frederick, Maryland": the Maryland holding a Frederick) then join the
+        context, and every name is read once more with it: a county in a state named only that way, a
+        village near a province read only from "the province of Cajamarca, in Peru"."""
+        self._read_all()
+        pinned = [choice if choice is not None and not level and (sure is not None or hint) else None
+                  for choice, sure, hint, level in zip(self.chosen, self.sure, self.hinted, self.ambiguous)]
+        if any(p is not None and p is not s for p, s in zip(pinned, self.sure)):
+            self.voters = pinned
+            self.context = _context(pinned, self.countries_of, self.coded, self.gaz, self.candidates)
+            self._read_all()
+        _one_sense(self.candidates, self.chosen, self.hinted, self.ambiguous, self.outside)
+
+    def _read_all(self) -> None:
         runs = list_runs([c.span for c in self.candidates], self.text)
         siblings = _siblings(len(self.candidates), runs, self.sure, lambda e: KIND.get(e.feature))
         sibling_countries = _siblings(len(self.candidates), runs, self.sure, lambda e: e.cc)
@@ -119,11 +134,11 @@ class _Reading:
             hints = Hints(container=container, held=held, kind=self.kinds[i], siblings=siblings[i],
                           sibling_countries=sibling_countries[i])
             self._resolve_one(i, hints)
-        _one_sense(self.candidates, self.chosen, self.hinted, self.ambiguous, self.outside)
 
     def _resolve_one(self, i: int, hints: Hints) -> None:
         sure = self.sure[i]
-        others = _without_own(self.context, sure, self.candidates[i].span.text, self.candidates, self.sure)
+        others = _without_own(self.context, self.voters[i], self.candidates[i].span.text, self.candidates,
+                              self.voters)
         if self.candidates[i].source == "facility":
             # only a suburb or park of the places the article is about
             self.chosen[i] = next((e for _, e in ranked(self.entries[i], others, hints, self.primary[i])
@@ -138,7 +153,7 @@ class _Reading:
         if _contradicted(self.entries[i], scored, hints.container):
             scored, self.outside[i] = [], hints.container
         self.chosen[i] = scored[0][1] if scored else None
-        self.ambiguous[i] = _ambiguity(scored)
+        self.ambiguous[i] = _ambiguity(scored, others.divisions)
         self.hinted[i] = bool(hints.container or hints.held)  # (a kind cue says what kind, not which place)
 
 
@@ -251,12 +266,17 @@ def _listed_pairs(runs: list[list[int]], sure: list[Entry | None]) -> set[tuple[
     return pairs
 
 
-def _ambiguity(scored: list[tuple[float, Entry]]) -> int:
-    """How many counties of one country share the best reading's name and score (0: not ambiguous)."""
+def _ambiguity(scored: list[tuple[float, Entry]], divisions: frozenset[tuple[str, str]] = frozenset()) -> int:
+    """How many counties of one country share the best reading's name and score (0: not ambiguous). The
+    text does say which when the best lies in a state it names and the others do not ("Fulton County" in
+    an article that names Illinois)."""
     if not scored or scored[0][1].feature != "admin2":
         return 0
     top, pick = scored[0]
     level = [e for s, e in scored if e.feature == "admin2" and e.cc == pick.cc and top - s < AMBIGUOUS_MARGIN]
+    named = [e for e in level if (e.cc, e.admin1) in divisions]
+    if named == [pick]:
+        return 0
     return len(level) if len(level) > 1 else 0
 
 
