@@ -57,6 +57,7 @@ def assign(reader: SentenceReader, reading: Reading) -> None:
         _object_preps(act),
         *(_act_targets(reader, part) for part in reader.merged.get(act.token.i, [])),  # "..., killing 156"
         _frame_targets(chain),
+        _conditioned(chain, reading.code),
     ]
     reading.target_options = [[t for t in with_conjuncts(opt) if t.i not in ids and t not in sources]
                               for opt in options if opt]
@@ -68,6 +69,10 @@ def _sources(reader: SentenceReader, reading: Reading) -> list[Token]:
     outer = reading.outer
     if not outer.is_noun:
         found = [s for token in subjects(outer.token) for s in _argument_source(reader, token)]
+        if not found and outer.frame == "light":
+            # "Serb forces were engaged in ethnic cleansing", "X was involved in clashes": the subject of a
+            # stative passive of a light verb is who acts (unless it is the event: "talks were held")
+            found = [c for c in outer.token.children if c.dep_ == "nsubjpass" and c.i not in reader.at]
         if found:
             return found
         for obj in direct_objects(outer.token):  # "UN sanctions against Iran were lifted"
@@ -171,6 +176,23 @@ def _frame_targets(chain: list[Trigger]) -> list[Token]:
             found += noun_targets(trigger.token, trigger.entry)
         else:
             found += verb_targets(trigger.token, trigger.entry)
+    return found
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _conditioned(chain: list[Trigger], code: str) -> list[Token]:
+    """A threat or an ultimatum is aimed at whoever must meet its condition: "threatened to halt talks if
+    the United States deploys ...", "will boycott the vote unless the president resigns"."""
+    if code[:2] != "13":
+        return []
+    found: list[Token] = []
+    for trigger in chain:
+        for clause in trigger.token.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                              for m in clause.children):
+                found += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return found
 
 

@@ -14,7 +14,7 @@ from .syntax import SUBJECT_DEPS, lemma, phrase_tokens
 STRONG_FRAMES = frozenset({"appeal", "demand", "refuse", "threaten", "deny", "accuse", "stop"})
 PASS_THROUGH = frozenset({"realis", "light"})
 # Verbs by which a request or proposal is carried out rather than made.
-ADOPTING = frozenset({"approve", "adopt", "implement", "endorse", "ratify", "enact", "pass", "execute",
+ADOPTING = frozenset({"accept", "approve", "adopt", "implement", "endorse", "ratify", "enact", "pass", "execute",
                       "fulfil", "fulfill", "grant", "heed", "meet", "satisfy"})
 
 

@@ -17,7 +17,9 @@ from .syntax import first_conjunct, lemma, own_subjects
 CAUSATIVE = frozenset({"force", "compel", "oblige", "pressure", "pressurize", "persuade", "convince", "get",
                        "lead", "cause", "make", "prompt"})
 IRREALIS = frozenset({"possible", "obligation", "condition", "question", "purpose", "hypothetical",
-                      "background", "prospective", "generic"})
+                      "background", "prospective", "generic", "prospect"})
+# Prepositions by which a noun of possibility governs the act: "the chances of talks", "a risk for war".
+PROSPECT_PREPS = frozenset({"of", "for"})
 
 
 @dataclass
@@ -109,7 +111,7 @@ def clause_irrealis(token: Token, words: dict[str, str], stop: set[int]) -> str 
     for _ in range(12):
         if current.i in stop and current != token:
             return None
-        reason = _clause_marker(current, words)
+        reason = _clause_marker(current, words) or _prospect(current, words)
         if reason:
             return reason
         head = current.head
@@ -122,6 +124,17 @@ def clause_irrealis(token: Token, words: dict[str, str], stop: set[int]) -> str 
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _prospect(token: Token, words: dict[str, str]) -> str | None:
+    """ "the chances of resuming talks", "the possibility of sanctions": an act named as what may happen."""
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or lemma(prep) not in PROSPECT_PREPS:
+        return None
+    noun = prep.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return "prospect" if words.get(lemma(noun)) == "prospect" else None
 
 
 def _has_to(verb: Token) -> bool:

@@ -191,9 +191,24 @@ def noun_sources(noun: Token, entry: Entry | None) -> list[Token]:
     out.extend(prep_objects(noun, preps))
     out.extend(c for c in noun.children if c.dep_ == "poss")
     for child in noun.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
+        if child.dep_ in ("amod", "compound", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN") \
+                and may_name_actor(child):
             out.extend(t for t in with_conjuncts([child]) if t not in out)
     return with_conjuncts(out)
+
+
+NAME_TYPES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def may_name_actor(modifier: Token) -> bool:
+    """A modifier of an event noun that can say who acts: a name, a nationality, or a word the actor stage
+    found a mention in ("Israeli air strikes", "police raids"); "fierce fighting", "ethnic cleansing" and
+    "roadside bombings" name no one."""
+    if (modifier.pos_ == "PROPN" or modifier.ent_type_ in NAME_TYPES
+            or getattr(modifier._, "mention", None) is not None):
+        return True
+    # "US Predator attacks": the modifier's own modifier names the actor
+    return any(may_name_actor(c) for c in modifier.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
 
 
 def noun_targets(noun: Token, entry: Entry | None) -> list[Token]:

@@ -32,12 +32,31 @@ def is_passive(verb: Token) -> bool:
 
 
 def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
-    """Each token followed by the tokens coordinated with it ("X and Y" -> X, Y)."""
+    """Each token followed by the tokens coordinated with it ("X and Y" -> X, Y; "X, Y and Z", which the
+    parser often reads as X with the apposition "Y and Z", -> X, Y, Z)."""
     out: list[Token] = []
     for token in tokens:
-        for t in (token, *token.conjuncts):
+        for t in (token, *token.conjuncts, *listed_appositions(token)):
             if t not in out and t.pos_ not in ("CCONJ", "PUNCT"):
                 out.append(t)
+    return out
+
+
+LIST_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def listed_appositions(token: Token) -> list[Token]:
+    """ "The US, Russia, and Switzerland": an apposition that is itself coordinated, with a name of the
+    same kind as the head's, is the rest of a list, not another name for the head."""
+    if token.ent_type_ not in LIST_ENTITIES:
+        return []
+    out: list[Token] = []
+    for appos in token.children:
+        if appos.dep_ != "appos" or appos.ent_type_ != token.ent_type_ or not appos.conjuncts:
+            continue
+        members = [appos, *appos.conjuncts]
+        if all(m.ent_type_ == token.ent_type_ for m in members):
+            out.extend(members)
     return out
 
 
