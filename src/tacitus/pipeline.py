@@ -93,9 +93,10 @@ def default_stages(dictionary: ActorLookup | None = None) -> list[Stage]:
 def sentences_of(doc: Doc) -> list[Sentence]:
     """Sentences with their character spans, blank ones (white space only) left out and counted past."""
     out = []
+    view = nlp_layer.token_view(doc)
     for sent in doc.sents:
-        if sent.text.strip():
-            text = sent.text
+        text = view.span_text(sent.start, sent.end)  # (Span.text reads every token through a Token object)
+        if text.strip():
             start = sent.start_char + (len(text) - len(text.lstrip()))
             end = sent.end_char - (len(text) - len(text.rstrip()))
             out.append(Sentence(index=len(out), start=start, end=end))

@@ -10,11 +10,12 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..nlp import token_view
 from .dictionary import MAX_NAME_WORDS
 from .lexicon import Entry, Hit, Lexicon
 from .locate import BARE_MIN_POPULATION, place_hits
 from .orgnames import org_name_hits
-from .phrases import keep_hit, token_view
+from .phrases import keep_hit
 
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -37,7 +38,8 @@ class ArticleHits:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        ents = list(doc.ents)
+        self.view = token_view(doc)
+        ents = list(self.view.ents)
         self.ent_label = {i: e.label_ for e in ents for i in range(e.start, e.end)}
         raw_hits = self._with_dictionary_names(doc, lexicon.match(doc))
         hit_at = {i: h for h in raw_hits for i in range(h.start, h.end)}
@@ -47,7 +49,6 @@ class ArticleHits:
         self.person_tokens = {i for s, e in people if e - s > 1 for i in range(s, e)}
         self.hits = [h for h in raw_hits if keep_hit(doc, h, self.ent_label, self.person_tokens)]
         self._index_hits()
-        self.view = token_view(doc)
         self._add_places(people)
 
     def _with_dictionary_names(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
@@ -59,21 +60,21 @@ class ArticleHits:
             return hits
         taken = {i for h in hits for i in range(h.start, h.end)}
         found: list[Hit] = []
+        view = self.view
         i = 0
-        while i < len(doc):
-            token = doc[i]
-            if i in taken or not token.text[:1].isupper():
+        while i < len(view):
+            if i in taken or not view.caps[i]:
                 i += 1
                 continue
-            end = min(token.sent.end, i + MAX_NAME_WORDS)
-            words = [t.text for t in doc[i:end]]
+            end = min(view.sent_bounds[i][1], i + MAX_NAME_WORDS)
+            words = view.text[i:end]
             match = next((m for m in (d.actor_at(words, getattr(self, "date", None)) for d in finders) if m), None)
             if match is None:
                 i += 1
                 continue
             length, entry = match
             kind = "org" if entry.sector else "country"
-            form = doc[i:i + length].text  # (the dictionary's own names are in capitals)
+            form = view.span_text(i, i + length)  # (the dictionary's own names are in capitals)
             found.append(Hit(i, i + length, Entry(form, kind, entry.country, entry.sector, name=form)))
             i += length
         return sorted(hits + found, key=lambda h: h.start) if found else hits
@@ -81,9 +82,9 @@ class ArticleHits:
     def _town_after_preposition(self, start: int, end: int) -> bool:
         """ "met in Malmo": a one-word "person" right after a locative preposition that the gazetteer knows as
         a town is the town (the recogniser takes foreign town names for persons)."""
-        if end - start != 1 or start == 0 or self.doc[start - 1].lower_ not in TOWN_PREPS:
+        if end - start != 1 or start == 0 or self.view.lower[start - 1] not in TOWN_PREPS:
             return False
-        places = self.lexicon.places.lookup(self.doc[start].text)
+        places = self.lexicon.places.lookup(self.view.text[start])
         return bool(places) and (places[0].kind == "region" or places[0].population >= BARE_MIN_POPULATION)
 
     def _add_places(self, people: list[tuple[int, int]]) -> None:
@@ -120,11 +121,11 @@ class ArticleHits:
         entry = hit.entry
         if entry.kind != "seat" or entry.sector == "GOV":
             return hit
-        sent = self.doc[hit.start].sent
+        sent_start, sent_end = self.view.sent_bounds[hit.start]
         named = [h.entry.country for h in self.hits if h.entry.kind in ("country", "demonym")]
         if entry.country in named:
             return hit
-        in_sentence = {h.entry.country for h in self.hits if sent.start <= h.start < sent.end
+        in_sentence = {h.entry.country for h in self.hits if sent_start <= h.start < sent_end
                        and h.entry.kind in ("country", "demonym")}
         places = self.lexicon.places.lookup(self._text(hit.start, hit.end))
         capital = max((p.population for p in places if p.country == entry.country), default=0)
@@ -137,9 +138,9 @@ class ArticleHits:
     def _country_near(self, token_i: int, countries: list[str]) -> str | None:
         """Of ``countries``, the first one the sentence of token ``token_i`` names, else the one the article
         names most."""
-        sent = self.doc[token_i].sent
+        sent_start, sent_end = self.view.sent_bounds[token_i]
         for hit in self.hits:
-            if sent.start <= hit.start < sent.end and hit.entry.country in countries:
+            if sent_start <= hit.start < sent_end and hit.entry.country in countries:
                 return hit.entry.country
         named = [c for c in countries if self.country_counts.get(c)]
         return max(named, key=lambda c: self.country_counts[c]) if named else None
@@ -147,19 +148,19 @@ class ArticleHits:
     def _person_span(self, start: int, end: int, hit_at: dict[int, Hit]) -> tuple[int, int] | None:
         """A PERSON entity without a trailing possessive and without a leading country, title or article
         the NER took in ("Jordan's King Abdullah II" -> "Abdullah II")."""
-        doc = self.doc
+        view = self.view
         for i in range(start + 1, end):  # "Trump avoids": a lowercase word ends the name ("bin", "de" do not)
-            if doc[i].text[:1].islower() and doc[i].lower_ not in NAME_PARTICLES:
+            if view.text[i][:1].islower() and view.lower[i] not in NAME_PARTICLES:
                 end = i
                 break
-        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > start and (view.text[end - 1] in POSSESSIVE or view.punct[end - 1] or view.space[end - 1]):
             end -= 1
         while start < end:
-            token = doc[start]
             hit = hit_at.get(start)
             if hit is not None and hit.end < end:
                 start = hit.end
-            elif token.text in POSSESSIVE or token.lower_ in ARTICLES or token.is_punct or token.is_space:
+            elif (view.text[start] in POSSESSIVE or view.lower[start] in ARTICLES or view.punct[start]
+                  or view.space[start]):
                 start += 1
             else:
                 break
@@ -179,9 +180,9 @@ class ArticleHits:
     def _context_country(self, token_i: int, exclude: set[str], article: bool = True) -> str | None:
         """A country for an actor whose phrase names none: the first country named in its sentence, else the
         article's most named country."""
-        sent = self.doc[token_i].sent
+        sent_start, sent_end = self.view.sent_bounds[token_i]
         for hit in self.hits:
-            if (sent.start <= hit.start < sent.end and _national(hit.entry)
+            if (sent_start <= hit.start < sent_end and _national(hit.entry)
                     and hit.entry.country not in exclude):
                 return hit.entry.country
         if not article:
@@ -192,7 +193,7 @@ class ArticleHits:
         return None
 
     def _text(self, start: int, end: int) -> str:
-        return self.doc[start:end].text
+        return self.view.span_text(start, end)
 
 
 def _lexicon_name(hit_at: dict[int, Hit], start: int, end: int) -> bool:

@@ -69,8 +69,8 @@ class CountryRules(ArticleHits):
 
     def _transnational(self, phrase: RolePhrase) -> str | None:
         """"a regional peacekeeping force": IGO; "a human rights group" of no named country: NGO."""
-        for token in self.doc[phrase.left:phrase.hit.start]:
-            code = self.lexicon.transnational.get(token.lower_)
+        for word in self.view.lower[phrase.left:phrase.hit.start]:
+            code = self.lexicon.transnational.get(word)
             if code:
                 return code
         return NON_GOVERNMENTAL if phrase.sector == NON_GOVERNMENTAL and not phrase.person else None
@@ -78,15 +78,15 @@ class CountryRules(ArticleHits):
     def _named_modifier_country(self, phrase: RolePhrase) -> str | None:
         """"the Bush administration", "Erdogan's government": a proper-noun modifier a dictionary knows as a
         person gives a group its country."""
-        doc, i = self.doc, phrase.left
+        pos, i = self.view.pos, phrase.left
         while i < phrase.hit.start:
-            if doc[i].pos_ != "PROPN" or i in self.hit_at:
+            if pos[i] != "PROPN" or i in self.hit_at:
                 i += 1
                 continue
             j = i
-            while j < phrase.hit.start and doc[j].pos_ == "PROPN" and j not in self.hit_at:
+            while j < phrase.hit.start and pos[j] == "PROPN" and j not in self.hit_at:
                 j += 1
-            known = self._known_person(doc[i:j].text)
+            known = self._known_person(self._text(i, j))
             if known is not None and known[0].country:
                 return known[0].country
             i = j
@@ -110,15 +110,15 @@ class CountryRules(ArticleHits):
         if not self.dictionaries:
             return []
         taken = covered | set(self.hit_at) | {i for s, e in self.person_ents.values() for i in range(s, e)}
-        out, i, doc = [], 0, self.doc
-        while i < len(doc):
-            if doc[i].pos_ != "PROPN" or i in taken:
+        out, i, pos = [], 0, self.view.pos
+        while i < len(pos):
+            if pos[i] != "PROPN" or i in taken:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in taken:
+            while j < len(pos) and pos[j] == "PROPN" and j not in taken:
                 j += 1
-            if self._known_person(doc[i:j].text, surname_ok=j - i > 1):
+            if self._known_person(self._text(i, j), surname_ok=j - i > 1):
                 out.append((i, j))
             i = j
         return out

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..nlp import TokenView, token_view
 from ..resources import read_table
 from .fuzzy import MIN_LENGTH, FuzzyIndex
 from .places import Gazetteer, gazetteer
@@ -176,10 +177,13 @@ class Lexicon:
     def match(self, doc: Doc) -> list[Hit]:
         """Longest lexicon matches, left to right, not overlapping."""
         hits: list[Hit] = []
-        i, n = 0, len(doc)
+        view = token_view(doc)
+        forms = {word: norm(word) for word in set(view.text)}
+        normed = [forms[word] for word in view.text]
+        i, n = 0, len(view)
         people = person_words(doc)
         while i < n:
-            best = self._longest_at(doc, i, n) or self._misspelt_at(doc, i, people)
+            best = self._longest_at(view, normed, i, n) or self._misspelt_at(view, normed, i, people)
             if best is None:
                 i += 1
                 continue
@@ -187,27 +191,25 @@ class Lexicon:
             i = best.end
         return hits
 
-    def _longest_at(self, doc: Doc, i: int, n: int) -> Hit | None:
+    def _longest_at(self, view: TokenView, normed: list[str], i: int, n: int) -> Hit | None:
         text = ""
         best: Hit | None = None
         for j in range(i, min(n, i + MAX_TOKENS)):
-            token = doc[j]
-            gap = " " if j > i and doc[j - 1].whitespace_ else ""
-            text = text + gap + norm(token.text)
+            gap = " " if j > i and view.whitespace[j - 1] else ""
+            text = text + gap + normed[j]
             if text not in self.prefixes:
                 break
             for entry in self.entries.get(text, ()):
-                if self._case_ok(entry, doc[i:j + 1].text):
+                if self._case_ok(entry, view.span_text(i, j + 1)):
                     best = Hit(i, j + 1, entry)
                     break
         return best
 
-    def _misspelt_at(self, doc: Doc, i: int, people: frozenset[str]) -> Hit | None:
+    def _misspelt_at(self, view: TokenView, normed: list[str], i: int, people: frozenset[str]) -> Hit | None:
         """A capitalised word a letter or two away from the words of one country, and no place elsewhere."""
-        token = doc[i]
-        text = token.text
-        if (len(text) < MIN_LENGTH or not text[:1].isupper() or not text.isalpha() or text.isupper()
-                or token.pos_ not in FUZZY_POS or norm(text) in self.prefixes or _in_name(doc, i)
+        text = view.text[i]
+        if (len(text) < MIN_LENGTH or not view.caps[i] or not text.isalpha() or text.isupper()
+                or view.pos[i] not in FUZZY_POS or normed[i] in self.prefixes or _in_name(view, i)
                 or text in people):
             return None
         entry = self.fuzzy.find(text)
@@ -230,16 +232,17 @@ class Lexicon:
 def person_words(doc: Doc) -> frozenset[str]:
     """Words of the article's PERSON entities: "Clinton", "Chelsea" or "Brazile" named as a person anywhere in
     the article is no town and no misspelt country there."""
-    return frozenset(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
+    view = token_view(doc)
+    return frozenset(w for e in view.ents if e.label_ == "PERSON" for w in view.text[e.start:e.end])
 
 
-def _in_name(doc: Doc, i: int) -> bool:
+def _in_name(view: TokenView, i: int) -> bool:
     """Whether token i belongs to a person's name: tagged as one, or next to another capitalised proper noun
     ("Angela Merkel", "Donna Brazile")."""
-    if doc[i].ent_type_ == "PERSON":
+    if view.ent[i] == "PERSON":
         return True
     for j in (i - 1, i + 1):
-        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].is_sent_start:
+        if 0 <= j < len(view) and view.pos[j] == "PROPN" and view.caps[j] and not view.sent_start[j]:
             return True
     return False
 

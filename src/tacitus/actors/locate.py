@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..nlp import TokenView
 from ..resources import read_table
 from .lexicon import Entry, Hit, person_words
-from .phrases import TokenView
 from .places import Gazetteer, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

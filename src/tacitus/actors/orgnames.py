@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..nlp import TokenView
 from ..resources import read_table
 from .lexicon import Entry, Hit, Lexicon, norm
-from .phrases import TokenView
 
 JOINERS = frozenset({"of", "for", "the", "and", "&", "-", "'s", "\u2019s"})
 POSSESSIVES = frozenset({"'s", "\u2019s"})

@@ -55,29 +55,6 @@ class RolePhrase:
         return self.hit.entry.kind == "title"
 
 
-@dataclass
-class TokenView:
-    """Plain lists of the token attributes the name finders read, built in one pass over a Doc (reading
-    attributes through spaCy's token objects again and again is the stage's main cost)."""
-
-    text: list[str]
-    lower: list[str]
-    pos: list[str]
-    ent: list[str]
-    sent_start: list[bool]
-    alpha: list[bool]
-    caps: list[bool]  # starts with a capital letter
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-
-def token_view(doc: Doc) -> TokenView:
-    rows = [(t.text, t.lower_, t.pos_, t.ent_type_, bool(t.is_sent_start), t.is_alpha) for t in doc]
-    text, lower, pos, ent, sent_start, alpha = (list(col) for col in zip(*rows)) if rows else ([],) * 6
-    return TokenView(text, lower, pos, ent, sent_start, alpha, [w[:1].isupper() for w in text])
-
-
 def span_root(doc: Doc, start: int, end: int) -> Token:
     """The token of doc[start:end] whose head lies outside it (the last such one)."""
     root = doc[end - 1]

@@ -21,6 +21,8 @@ TWO = frozenset({"two", "both"})
 # How many sentences back the two actors may have been named.
 WINDOW = 3
 PERSON_KINDS = frozenset({"name", "title"})
+# Tags of the plural nouns that may count two actors.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +32,7 @@ def back_references() -> dict[str, str]:
 
 def pair_kind(token: Token) -> str | None:
     """The kind of actors a plural noun counted as two refers back to, or None."""
-    if token.tag_ not in ("NNS", "NNPS"):
+    if token.tag_ not in PLURAL_TAGS:
         return None
     kind = back_references().get(token.lemma_.lower())
     if kind is None:

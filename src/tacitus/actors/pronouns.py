@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import token_view
 from ..resources import read_table
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -81,6 +82,7 @@ class PronounTracker:
 
     def __init__(self, doc: Doc, person_named=None) -> None:
         self.doc = doc
+        self.view = token_view(doc)
         self.person_named = person_named  # token -> the person whose name it is part of (or None)
         self.seen: list[Seen] = []
         self._speakers: dict[int, list[Token]] = {}
@@ -89,7 +91,7 @@ class PronounTracker:
             self.sent_of[sent.start] = n
 
     def sentence(self, token: Token) -> int:
-        return self.sent_of.get(token.sent.start, 0)
+        return self.sent_of.get(self.view.sent_bounds[token.i][0], 0)
 
     def note(self, person, token: Token, subject: bool) -> None:
         self.seen.append(Seen(person, self.sentence(token), token.i, subject))
@@ -134,37 +136,43 @@ class PronounTracker:
     def quote_speakers(self, token: Token) -> list[Token]:
         """Subjects of the speech verbs outside the quotation marks of the sentence ``token`` stands in, then
         of the sentence before and after (a quote of several sentences names its speaker once)."""
-        sent = token.sent
-        doc = sent.doc
-        around = [sent]
-        if sent.start > 0:
-            around.append(doc[sent.start - 1].sent)
-        if sent.end < len(doc):
-            around.append(doc[sent.end].sent)
-        return [subject for part in around for subject in self._speakers_of(part)]
+        bounds = self.view.sent_bounds
+        start, end = bounds[token.i]
+        around = [(start, end)]
+        if start > 0:
+            around.append(bounds[start - 1])
+        if end < len(bounds):
+            around.append(bounds[end])
+        return [subject for part in around for subject in self._speakers_of(*part)]
 
-    def _speakers_of(self, sent) -> list[Token]:
-        found = self._speakers.get(sent.start)
+    def _speakers_of(self, start: int, end: int) -> list[Token]:
+        found = self._speakers.get(start)
         if found is None:
-            found = [subject for verb in sent if verb.lemma_ in SPEECH_LEMMAS and not in_quote(verb)
+            doc, lemma = self.doc, self.view.lemma
+            verbs = [doc[i] for i in range(start, end) if lemma[i] in SPEECH_LEMMAS]
+            found = [subject for verb in verbs if not in_quote(verb)
                      for subject in verb.children if subject.dep_ == "nsubj"]
-            self._speakers[sent.start] = found
+            self._speakers[start] = found
         return found
 
 
 def in_quote(token: Token) -> bool:
     """Whether an odd number of quotation marks precede ``token`` in its sentence (or a closing mark
     follows it while none precedes: a quote begun in an earlier sentence)."""
-    sent = token.sent
-    return quoted(sent)[token.i - sent.start]
+    start, end = token_view(token.doc).sent_bounds[token.i]
+    return _quoted(token.doc, start, end)[token.i - start]
 
 
 def quoted(sent) -> list[bool]:
     """For each token of the sentence, whether it stands inside quotation marks (cached per sentence)."""
-    cache = sent.doc.user_data.setdefault(QUOTED_KEY, {})
-    found = cache.get(sent.start)
+    return _quoted(sent.doc, sent.start, sent.end)
+
+
+def _quoted(doc: Doc, start: int, end: int) -> list[bool]:
+    cache = doc.user_data.setdefault(QUOTED_KEY, {})
+    found = cache.get(start)
     if found is None:
-        texts = [t.text for t in sent]
+        texts = token_view(doc).text[start:end]
         marks = [i for i, text in enumerate(texts) if text in QUOTE_MARKS]
         # a quote begun in an earlier sentence: the first mark closes it
         open_before = bool(marks) and texts[marks[0]] == "\u201d"  # ('' opens and closes in some styles)
@@ -175,7 +183,7 @@ def quoted(sent) -> list[bool]:
                 found.append(False)
             else:
                 found.append(inside)
-        cache[sent.start] = found
+        cache[start] = found
     return found
 
 

@@ -11,6 +11,7 @@ person subject).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -20,7 +21,7 @@ from .collect import ARTICLES, POSSESSIVE
 from .countries import NON_GOVERNMENTAL, CountryRules
 from .dateline import dateline
 from .generic import generic_reason
-from .plural import KEY as PAIRS_KEY, last_two, pair_kind
+from .plural import KEY as PAIRS_KEY, PLURAL_TAGS, last_two, pair_kind
 from .locate import place_words
 from .orgnames import org_kinds
 from .lexicon import Entry, Hit, Lexicon, norm
@@ -89,8 +90,8 @@ class ArticleResolver(CountryRules):
         span = dateline(coded.article.text)
         self.dateline = range(0)
         if span is not None:
-            first = next((t.i for t in doc if t.idx >= span[0]), len(doc))
-            self.dateline = range(first, next((t.i for t in doc[first:] if t.idx >= span[1]), len(doc)))
+            first = bisect_left(self.view.idx, span[0])  # the first token at or after each offset
+            self.dateline = range(first, bisect_left(self.view.idx, span[1], first))
 
     # ----- public -----------------------------------------------------------------------------------
 
@@ -118,7 +119,7 @@ class ArticleResolver(CountryRules):
         items.extend((s, "name", (s, e)) for s, e in self._article_names(phrases, taken))
         named = taken | {i for s, e in self.person_ents.values() for i in range(s, e)} | set(self.dateline)
         named |= {i for _, what, (s, e) in ((x[0], x[1], x[2]) for x in items if x[1] == "name") for i in range(s, e)}
-        for ent in self.doc.ents:
+        for ent in self.view.ents:
             if ent.label_ == "ORG" and self._organisation_entity(ent, named):
                 items.append((ent.start, "entity", (ent.start, ent.end)))  # "the IMA said", "RT"
             # peoples the lexicon lacks ("Kurds", "Tamils"): civilians, placed by their modifiers or context
@@ -127,13 +128,14 @@ class ArticleResolver(CountryRules):
                 entry = Entry(ent.text, "demonym", None, name=ent.text, plural=True)
                 items.append((ent.start, "hit", Hit(ent.start, ent.end, entry)))
         phrase_at = {p.root.i: p for p in phrases}
-        for token in self.doc:
-            if pair_kind(token) is not None:
-                items.append((token.left_edge.i, "pair", (token, phrase_at.get(token.i))))
-            if token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS:
-                items.append((token.i, "pronoun", token))
-            elif token.pos_ == "PRON" and token.lower_ in THING_PRONOUNS:
-                items.append((token.i, "thing", token))
+        view, doc = self.view, self.doc
+        for i in range(len(view)):
+            if view.tag[i] in PLURAL_TAGS and pair_kind(doc[i]) is not None:
+                items.append((doc[i].left_edge.i, "pair", (doc[i], phrase_at.get(i))))
+            if view.pos[i] == "PRON" and view.lower[i] in PERSON_PRONOUNS:
+                items.append((i, "pronoun", doc[i]))
+            elif view.pos[i] == "PRON" and view.lower[i] in THING_PRONOUNS:
+                items.append((i, "thing", doc[i]))
         people = {h.start for _, w, h in items if w == "hit" and h.entry.kind == "demonym" and h.entry.plural}
         self.people_modifiers = {h.start for h in self.hits if h.end in people and h.entry.is_country}
         pairs = {item[0].i for _, what, item in items if what == "pair"}
@@ -434,11 +436,12 @@ class ArticleResolver(CountryRules):
     def _mention(self, start: int, end: int, kind: str, actor: Actor | None, label: str | None = None) -> None:
         if start in self.dateline:
             start = self.dateline.stop
-        while start < end and self.doc[start].lower_ in ARTICLES and kind not in ("nominal",):
+        view = self.view
+        while start < end and view.lower[start] in ARTICLES and kind not in ("nominal",):
             start += 1
         if start >= end or any(i in self.token_mention for i in range(start, end)):
             return
-        s, e = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+        s, e = view.idx[start], view.idx[end - 1] + len(view.text[end - 1])
         index = len(self.coded.mentions)
         self.coded.mentions.append(Mention(start=s, end=e, text=self.coded.article.text[s:e],
                                            label=label or LABELS.get(actor.kind if actor else "", "NORP"),
@@ -807,10 +810,6 @@ class ArticleResolver(CountryRules):
         for actor in self.coded.actors:
             actor.mentions = sorted(new_index[m] for m in actor.mentions)
         return new_index
-
-    def _text(self, start: int, end: int) -> str:
-        return self.doc[start:end].text
-
 
 def _np_left(token: Token) -> int:
     """The first token of the noun phrase ``token`` belongs to: its own left edge, or that of the noun it
