@@ -68,3 +68,41 @@ def test_helping_a_country_is_aid_and_attending_a_summit_a_meeting(coder):
     assert any(s == "CHL" and c[:2] == "07" and t == "PER" for s, c, t in found), found
     found = triples(code(coder, "The Ghanaian president will attend a summit in Nigeria next week."))
     assert any(s == "GHA" and c[:2] == "03" and t == "NGA" for s, c, t in found), found
+
+
+def test_bombing_that_kills_is_one_incident_with_the_bombing_code(coder):
+    coded = code(coder, "A roadside bombing near Kandahar killed two Canadian soldiers on Sunday.")
+    assert any(e.cameo.startswith("183") for e in coded.events), triples(coded)
+    assert not any(e.cameo == "190" for e in coded.events), triples(coded)
+
+
+def test_wanting_another_actor_to_act_is_an_appeal(coder):
+    found = triples(code(coder, "France would like Mali to hold elections soon."))
+    assert any(s == "FRA" and c[:2] == "02" and t == "MLI" for s, c, t in found), found
+    found = triples(code(coder, "The Kenyan president hopes Uganda will reopen the border."))
+    assert not any(c[:2] == "02" for s, c, t in found), found
+
+
+def test_arriving_peacekeepers_and_troops_are_deployments(coder):
+    found = triples(code(coder, "Ukrainian peacekeepers arrived in Lebanon on Monday."))
+    assert any(s == "UKR" and c == "074" and t == "LBN" for s, c, t in found), found
+    found = triples(code(coder, "Russian troops arrived in Belarus on Tuesday."))
+    assert any(s == "RUS" and c == "154" and t == "BLR" for s, c, t in found), found
+    found = triples(code(coder, "The Chilean foreign minister arrived in Lima on Tuesday."))
+    assert any(s == "CHL" and c[:2] == "04" and t == "PER" for s, c, t in found), found
+
+
+def test_background_clauses_are_not_new_events(coder):
+    coded = code(coder, "The rebels said they will release the ministers, whom they had taken hostage two weeks ago.")
+    assert not any(e.cameo[:2] == "18" for e in coded.events), triples(coded)
+    coded = code(coder, "Lebanon complained to the United Nations over two air raids in which 20 people were killed.")
+    assert not any(e.cameo[:2] in ("18", "19") for e in coded.events), triples(coded)
+    coded = code(coder, "Peru granted asylum to five officers holed up in an embassy since last month's US invasion.")
+    assert not any(e.cameo[:2] == "19" for e in coded.events), triples(coded)
+
+
+def test_past_perfect_main_clause_and_reported_speech_are_still_events(coder):
+    found = triples(code(coder, "Kenya said it had released 20 Somali fishermen."))
+    assert any(s == "KEN" and c[:3] == "084" and t == "SOM" for s, c, t in found), found
+    found = triples(code(coder, "Turkish troops had shelled Syrian positions by Monday evening."))
+    assert any(s == "TUR" and c[:2] == "19" and t == "SYR" for s, c, t in found), found

@@ -114,7 +114,9 @@ class Linker:
             other = self.at.get(token.i)
             if other is not None and other.frame and other.frame != "light":
                 continue  # another frame's business ("threatened to attack")
-            if other is not None and other is not act and _violent(other) and self._free(token.i):
+            # an event noun that is the act's own argument ("a roadside bombing killed ...") is part of it
+            own = self.arguments.get(token.i) is act
+            if other is not None and other is not act and _violent(other) and (self._free(token.i) or own):
                 self.governor[token.i] = act
                 self.merged.setdefault(act.token.i, []).append(other)
             stack.extend(token.children)

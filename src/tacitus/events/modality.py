@@ -168,7 +168,17 @@ def _clause_marker(verb: Token, words: dict[str, str]) -> str | None:
         return "hypothetical"
     if dep == "relcl" and any(c.tag_ == "WRB" for c in verb.children):
         return "background"  # "Montenegro, where 28 people have been killed": what the place is known for
+    if dep == "relcl" and any(c.dep_ == "prep" and any(o.tag_ == "WDT" for o in c.children)
+                              for c in verb.children):
+        return "background"  # "two air raids in which 20 people were killed": what the raids are known for
+    if dep in ("relcl", "advcl") and _past_perfect(verb):
+        return "background"  # "the ministers, whom they had taken hostage", "after the army had shelled it"
     return None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "had taken", "had been shelled": an act before the time the sentence reports."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def is_question(sentence) -> bool:

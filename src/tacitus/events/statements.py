@@ -1,6 +1,6 @@
 """Statements and what counts as one: a speech verb whose words code nothing of the speaker's own (010, or
 013/012 by tone), "X said Y must / should ACT" (a demand or an appeal), and intent verbs whose act has
-another actor as subject ("X hopes Y will ...": a statement; "X agreed that Y should ...": 019).
+another actor as subject ("X hopes Y will ...": a statement; "X agreed that Y should ...": 019; "X wants Y to ...": an appeal).
 ``StatementReader`` is mixed into ``compose.SentenceReader``.
 """
 from __future__ import annotations
@@ -16,6 +16,10 @@ from .syntax import lemma, subjects, with_conjuncts
 OWN_BODIES = frozenset({"country", "government", "nation", "state", "side", "party", "administration", "people",
                         "force", "troop", "army", "military", "delegation", "team", "representative", "official",
                         "negotiator", "leader", "minister", "ministry", "group", "member"})
+
+
+# Intent verbs that, with another actor as the subject of the act, ask it of that actor.
+WANTING = frozenset({"want", "wish", "like"})
 
 
 def _refers_back(token: Token) -> bool:
@@ -53,6 +57,11 @@ class StatementReader:
             return None
         if self._modality(outer) is None:
             return None
+        if lemma(outer.token) in WANTING:
+            # "X wants Y to pay compensation": X asks it of Y (an appeal for the act)
+            act_code = self._code(chain[1:])
+            code = (self.lex.derived(act_code, "appeal") if act_code else None) or "020"
+            return Reading(code, chain, subjects(outer.token), with_conjuncts([subject]))
         content = [t for c in outer.token.children if c.dep_ in ("ccomp", "xcomp", "dobj") for t in c.subtree]
         if lemma(outer.token) in ("agree", "concur"):
             code = "019"
