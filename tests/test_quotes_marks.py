@@ -64,3 +64,10 @@ def test_one_megabyte_paragraph_of_unbalanced_marks_is_linear():
     regions, warnings = scan(text)
     assert time.perf_counter() - start < 3
     assert regions and warnings
+
+
+def test_a_mark_with_a_stray_space_before_it_closes_the_passage():
+    text = "''We built this coalition, '' said the organiser. ''It will last.''"
+    regions, warnings = scan(text)
+    assert [text[r.start:r.end] for r in regions] == ["''We built this coalition, ''", "''It will last.''"]
+    assert warnings == []

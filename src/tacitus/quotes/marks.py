@@ -25,6 +25,7 @@ DOUBLE_MARKS = re.compile(r"''|``|[\"“”„«»‟\n]")
 DOUBLE_ONLY = re.compile(r"''|``|[\"“”„«»‟]")
 SINGLE_MARKS = re.compile(r"['‘’\n]")
 ALL_MARKS = "\"“”„«»‟'‘’`"
+SPACED_CLOSING = frozenset(",.?!")  # punctuation a closing mark may stand a stray space after
 # A text is hard-wrapped (a newline inside a paragraph is a line break, not a paragraph break) when most of
 # its lines are shorter than this.
 WRAP_WIDTH = 100
@@ -87,6 +88,8 @@ class _Scanner:
     def looks_closing(self, i: int) -> bool:
         """A word or punctuation before the mark, then space, punctuation or the end."""
         b, a = self.before(i), self.after(i)
+        if b.isspace() and a.isspace():  # a stray space before the mark ("coalitions, '' said X"): a mark
+            return self.before(i - 1) in SPACED_CLOSING  # with space after it opens nothing
         return not b.isspace() and (a.isspace() or not a.isalnum())
 
     # -- passages ---------------------------------------------------------------------------------------
