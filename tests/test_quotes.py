@@ -263,3 +263,54 @@ def test_bare_quote_continues_the_direct_quote_across_reported_speech_in_its_par
 def test_a_title_after_titled_is_not_a_quote(run):
     coded, _ = run('The new spot, titled “Arrogant,” features a clip from the debate.')
     assert direct(coded) == []
+
+
+# -- direct or not: titles, fragments, mixed quotes ---------------------------------------------------------
+
+def test_a_title_case_passage_in_running_text_is_a_title(run):
+    coded, _ = run("The novelist signed copies of her memoir, “Rivers Of The North,” at the fair on Sunday.")
+    assert direct(coded) == []
+
+
+def test_a_quote_in_a_title_case_headline_stays_a_quote(run):
+    coded, _ = run("Harbour Chief Warns Fishermen: ‘The Ice Will Not Hold.’\n\nThe warning came on Monday.")
+    assert [q[0] for q in direct(coded)] == ["‘The Ice Will Not Hold.’"]
+
+
+def test_a_lower_case_passage_after_a_cue_is_left_to_reported_speech(run):
+    coded, _ = run("The farmer said “the rain came too late” for most of the wheat in the valley.")
+    assert direct(coded) == []
+    assert any(q[0].startswith("“the rain came too late”") and q[2] == "said" for q in quotes(coded))
+
+
+def test_reported_speech_that_is_all_one_quoted_passage_is_direct(run):
+    coded, _ = run("The union leader denounced “the shameful closure of the northern depot,” on Friday.")
+    assert [(q[0], q[2]) for q in direct(coded)] == [("the shameful closure of the northern depot", "denounced")]
+
+
+def test_a_passage_that_runs_on_into_the_authors_words_is_a_mixed_quote(run):
+    coded, _ = run("“We are very pleased” with the ruling, the mayor said on Monday.")
+    assert direct(coded) == []
+    assert ("“We are very pleased” with the ruling", "the mayor", "said", False) in quotes(coded)
+
+
+def test_a_content_that_starts_before_the_passage_is_a_mixed_quote(run):
+    coded, _ = run("The senator wrote that, “No town should wait a decade for a bridge.”")
+    assert direct(coded) == []
+    assert quotes(coded)[0][0].startswith("that, “No town")
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quoted_paragraph_below(run):
+    text = ("The regional council said in a statement:\n\n"
+            "“The road will reopen next week once the repairs are finished.”")
+    coded, _ = run(text)
+    assert [(q[1], q[2]) for q in direct(coded)] == [("The regional council", "said")]
+
+
+def test_a_bare_quote_after_reported_speech_that_quotes_continues_it(run):
+    text = ("The repairs were “long overdue,” said the engineer Lena Park. "
+            "“Nobody had checked the cables in twenty years.”")
+    coded, _ = run(text)
+    (content, speaker, cue, is_direct), = [q for q in quotes(coded) if "cables" in q[0]]
+    assert content.startswith("The repairs were “long overdue,”") and (speaker, cue, is_direct) == (
+        "the engineer Lena Park", "said", False)

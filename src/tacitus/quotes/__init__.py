@@ -31,6 +31,8 @@ from .reported import ReportedFinder
 from .speakers import actor_of, char_span
 
 MAX_WARNINGS = 10
+QUOTING = frozenset('"“”„«»‟‘')  # marks that open or close a quotation (not the apostrophe ’)
+QUOTE_TAIL = frozenset(" \t\n\xa0.,;:!?…)]")  # what may end a passage before its closing mark
 LOOK_BACK = 5  # quotes looked back over for the direct quote whose attribution holds reported speech
 MAX_CONTINUATION_BREAKS = 1
 MAX_ATTRIBUTION_CHARS = 300  # length of an attribution frame after a quote, at most  # a bare quote continues a quote in the same or the previous paragraph
@@ -53,6 +55,7 @@ class QuoteStage:
             used = {i for f in found if f.cue is not None for i in range(*f.cue)}
             found += ReportedFinder(ctx, self.lexicon, quoted, used).find()
         found.sort(key=lambda f: f.start)
+        mark_quoted(found, regions, ctx.text)
         for u in bare:
             settle(u, found, ctx)
         starts = [s.start for s in coded.sentences]
@@ -61,8 +64,38 @@ class QuoteStage:
         warn_unattributed(coded)
 
 
+def mark_quoted(found: list[Found], regions: list[marks.Region], text: str) -> None:
+    """Reported speech whose every piece is a whole quoted passage is direct (``denounced “the plan,”``,
+    ``chanted “Dump the tax”``): what is quoted is the speaker's own words, whatever syntax found it. A
+    piece of a passage is not (the passage is a quotation the reported speech was found inside)."""
+    spans = sorted(s for r in regions for s in r.spans)
+    starts = [s for s, _ in spans]
+    for f in found:
+        if not f.direct and f.content and all(whole(piece, spans, starts, text) for piece in f.content):
+            f.direct = True
+
+
+def whole(piece: tuple[int, int], spans: list[tuple[int, int]], starts: list[int], text: str) -> bool:
+    """The piece holds all the words of the quoted passage it lies in."""
+    at = bisect.bisect_right(starts, piece[0] + 1) - 1
+    if at < 0:
+        return False
+    start, end = spans[at]
+    while start < end and (text[start] in marks.ALL_MARKS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in marks.ALL_MARKS or text[end - 1] in QUOTE_TAIL):
+        end -= 1
+    return spans[at][0] <= piece[0] <= start and end <= piece[1] <= spans[at][1] + 1
+
+
 def tokens_in(ctx: DocContext, spans: list[tuple[int, int]]) -> set[int]:
     return {i for start, end in spans for i in range(ctx.token_at(start), ctx.token_at(end - 1) + 1)}
+
+
+def quoting(f: Found, text: str) -> bool:
+    """Reported speech that quotes some of its words (``the plan was “dead on arrival,” she said``)."""
+    return any(ch in QUOTING for start, end in f.content for ch in text[start:end]) \
+        or any("''" in text[start:end] for start, end in f.content)  # typewriter double marks
 
 
 def settle(u: Utterance, found: list[Found], ctx: DocContext) -> None:
@@ -72,7 +105,8 @@ def settle(u: Utterance, found: list[Found], ctx: DocContext) -> None:
     after = found[at] if at < len(found) else None
     spans = list(u.region.spans)
     if before is not None and ctx.paragraph_breaks(before.end, u.region.start) <= MAX_CONTINUATION_BREAKS:
-        if before.direct:
+        if before.direct or quoting(before, ctx.text):
+            # more of the same quotation (after reported speech that quotes: "...", she said. "...")
             before.content = sorted(before.content + spans)
             return
         # a quotation after reported speech: the same speaker's own words

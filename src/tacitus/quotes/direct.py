@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import TERMINALS, DocContext, Found, TokenRange
-from .lexicon import CueLexicon
+from .lexicon import VERB_TAGS, CueLexicon
 from .marks import ALL_MARKS, CLOSING, Region
 from .speakers import phrase_span, source_span, subject_of
 
@@ -32,6 +32,9 @@ SENTENCE_END = frozenset(".?!…")
 NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
 NOUN_MODIFIERS = frozenset({"compound", "flat", "amod", "det", "poss", "nmod", "nn"})
 MIN_WORDS = 3
+LED_IN = frozenset({"ccomp", "xcomp"})  # complements of a cue that may start its content before a quotation
+MAX_TITLE_WORDS = 12  # a passage in title case this short is a title or a slogan, not someone's words
+TITLE_CONTEXT = 30  # tokens on either side of a passage that tell a headline from running text
 MAX_FRAME = 60
 
 
@@ -82,7 +85,34 @@ class DirectFinder:
                       after_cue)
         initial = u.before == "" or u.before in CLAUSE_BOUNDARY or u.before in CLOSING or after_cue
         words = sum(1 for i in range(first, last + 1) if ctx.doc[i].is_alpha) if last - first < 50 else 50
-        return u if initial and (words >= MIN_WORDS or tail in SENTENCE_END or tail in CONTINUING) else None
+        if not initial or not (words >= MIN_WORDS or tail in SENTENCE_END or tail in CONTINUING):
+            return None
+        if self.fragment(u) and (after_cue or (u.before not in ("", ":") and words < MIN_WORDS)):
+            return None  # a piece of the author's sentence ("said “it gets me mad”", "the term, “soft power,”")
+        if words <= MAX_TITLE_WORDS and self.titled(first, last) \
+                and not self.titled(*self.around(first, last), skip=(first, last)):
+            return None  # a title or slogan in running text ("his memoir, “Gifted Hands,”")
+        return u
+
+    def titled(self, lo: int, hi: int, skip: tuple[int, int] | None = None) -> bool:
+        """Title case: the longer words of tokens ``lo``..``hi`` after the first all open with a capital
+        (at least one does; the first word of a sentence is capitalised anyway)."""
+        doc = self.ctx.doc
+        words = [t.text for t in doc[lo:hi + 1] if t.is_alpha and (skip is None or not skip[0] <= t.i <= skip[1])]
+        longer = [w for w in words[1:] if len(w) > 3]
+        return bool(longer) and all(w[0].isupper() for w in longer)
+
+    def around(self, first: int, last: int) -> tuple[int, int]:
+        """The tokens of the passage's line on either side of it (a few dozen at most), without the passage:
+        a headline in title case quotes in title case too."""
+        doc, ctx = self.ctx.doc, self.ctx
+        lo = first
+        while lo > 0 and first - lo < TITLE_CONTEXT and not ctx.is_break(doc[lo - 1]):
+            lo -= 1
+        hi = last
+        while hi + 1 < len(doc) and hi - last < TITLE_CONTEXT and not ctx.is_break(doc[hi + 1]):
+            hi += 1
+        return lo, hi
 
     def char_before(self, i: int) -> str:
         text = self.ctx.text
@@ -115,6 +145,23 @@ class DirectFinder:
                 break
             i -= 1
         return i, u.first
+
+    def frame_above(self, u: Utterance) -> TokenRange | None:
+        """The frame of a passage that opens a paragraph after one that ends in a colon ("The ministry said
+        in a statement:" and the statement below it): that paragraph's last clause."""
+        doc, first = self.ctx.doc, u.first
+        if u.before != "" or first < 2 or not self.ctx.is_break(doc[first - 1]) or doc[first - 2].text != ":":
+            return None
+        colon = first - 2
+        if colon in self.region_of:
+            return None
+        i = colon
+        while i > 0 and colon - i <= MAX_FRAME:
+            token = doc[i - 1]
+            if self.ctx.is_break(token) or (i - 1) in self.region_of or token.text in TERMINALS:
+                break
+            i -= 1
+        return (i, colon + 1) if i < colon else None
 
     # -- cues and speakers in a frame -------------------------------------------------------------------
     def attribute(self, frame: TokenRange, any_verb: bool, near_end: bool = False) -> Found | None:
@@ -191,19 +238,67 @@ class DirectFinder:
                     self.join_frame(quotes, u, before)  # "...," she said, "..."
                     last_frame = None
                     continue
-                if (u.before in INTRODUCING or u.after_cue) and not self.fragment(u):
+                above = self.frame_above(u)
+                if above is not None:
+                    found = self.attribute(above, any_verb=True, near_end=True)
+                elif (u.before in INTRODUCING or u.after_cue) and not self.fragment(u):
                     found = self.attribute(before, any_verb=u.before == ":", near_end=True)
-                    if found is not None:
-                        found.via = "before"
+                if found is not None:
+                    found.via = "before"
             if found is None:
                 if u.whole_sentence and u.region.closed:
                     bare.append(u)  # (an unclosed passage with no frame is a stray mark: left out)
                 last_frame = None
                 continue
             found.content = list(u.region.spans)
+            if found.via == "after" and frame is not None:
+                self.run_on(u, found, frame)
+            elif found.via == "before":
+                self.led_in(u, found)
             quotes.append(found)
             last_frame = frame
         return quotes, bare
+
+    def run_on(self, u: Utterance, found: Found, frame: TokenRange) -> None:
+        """``“We are happy” about the ruling, she said``: a passage that ends in a word and runs on into the
+        author's words is a piece of the content, which goes on up to the attribution; the whole is reported
+        speech (the guidelines' mixed quotes)."""
+        if not (u.tail.isalnum() and u.after.islower()) or found.cue is None:
+            return
+        doc = self.ctx.doc
+        end = found.cue[0]
+        if found.speaker is not None and frame[0] <= found.speaker[0] < end:
+            end = found.speaker[0]
+        while end > frame[0] and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end <= frame[0]:
+            return
+        last = doc[end - 1]
+        start, _ = found.content[-1]
+        found.content[-1] = (start, last.idx + len(last.text))
+        found.direct = False
+
+    def led_in(self, u: Utterance, found: Found) -> None:
+        """``She tweeted that, “...”``, ``he recalled thinking, “...”``: when the cue's clause starts before the
+        passage, the passage is the end of a content that starts there; the whole is reported speech."""
+        if found.cue is None:
+            return
+        doc = self.ctx.doc
+        lo, hi = found.cue
+        verb = next((doc[i] for i in range(hi - 1, lo - 1, -1) if doc[i].tag_ in VERB_TAGS), None)
+        if verb is None or hi >= u.first:
+            return
+        start = None
+        if doc[hi].lower_ == "that" and doc[hi].dep_ in ("mark", "dobj", "nsubj"):
+            start = hi
+        else:
+            comp = next((c for c in verb.rights if c.dep_ in LED_IN and hi <= c.i < u.first), None)
+            if comp is not None:
+                start = max(comp.left_edge.i, hi)
+        if start is None or not any(t.is_alpha for t in doc[start:u.first]):
+            return
+        found.content[0] = (doc[start].idx, found.content[0][1])
+        found.direct = False
 
     def fragment(self, u: Utterance) -> bool:
         """A passage that starts in lower case after its cue ("called it "a disgrace"", "said, "we were

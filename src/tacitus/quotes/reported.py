@@ -443,8 +443,8 @@ class ReportedFinder:
             return None
         doc = self.ctx.doc
         ranges = around_cue(ranges, cue, head)
-        ranges = [self.marks.close_quote(*r) for r in (trim(doc, *without_aside(doc, lo, hi)) for lo, hi in ranges)
-                  if r is not None]
+        ranges = [self.marks.open_quote(*self.marks.close_quote(*r)) for r in (trim(doc, *without_aside(doc, lo, hi)) for lo, hi in ranges)
+                  if r is not None and not all(t.text in QUOTE_MARKS for t in doc[r[0]:r[1]])]  # (a stray mark)
         size = sum(hi - lo for lo, hi in ranges)
         if size < MIN_CONTENT_TOKENS and not (size == 1 and standing_alone(self.ctx.doc[ranges[0][0]])):
             return None
@@ -541,6 +541,14 @@ class Marks:
 
     def quoted_in(self, lo: int, hi: int) -> int:
         return self.quoted[hi] - self.quoted[lo]
+
+    def open_quote(self, lo: int, hi: int) -> TokenRange:
+        """A content that closes a quotation whose opening mark stands right before it takes the mark in
+        (the parser leaves the mark out of the clause: ``said “the plan failed” on Monday``)."""
+        if lo == 0 or (self.doc[lo - 1].text not in OPENING_MARKS and self.doc[lo - 1].text not in EITHER_MARKS):
+            return lo, hi
+        unopened = self.opening[hi] - self.opening[lo] < 0 or (self.either[hi] - self.either[lo]) % 2 == 1
+        return (lo - 1, hi) if unopened else (lo, hi)
 
     def close_quote(self, lo: int, hi: int) -> TokenRange:
         """A content that opens a quotation and ends before its closing mark runs on to that mark, over
