@@ -106,3 +106,19 @@ def test_past_perfect_main_clause_and_reported_speech_are_still_events(coder):
     assert any(s == "KEN" and c[:3] == "084" and t == "SOM" for s, c, t in found), found
     found = triples(code(coder, "Turkish troops had shelled Syrian positions by Monday evening."))
     assert any(s == "TUR" and c[:2] == "19" and t == "SYR" for s, c, t in found), found
+
+
+def test_target_that_is_a_policy_stands_for_its_owner(coder):
+    found = triples(code(coder, "Students demonstrated in Seoul against the policies of the United States."))
+    assert any(s == "KOR" and c[:2] == "14" and t == "USA" for s, c, t in found), found
+    found = triples(code(coder, "Greek farmers protested against cuts by the European Union."))
+    assert any(s == "GRC" and c[:2] == "14" and t == "IGO" for s, c, t in found), found
+
+
+def test_forces_preparing_an_attack_show_military_power(coder):
+    found = triples(code(coder, "The Syrian army prepared to resume shelling rebel-held areas of Aleppo."))
+    assert any(s == "SYR" and c == "150" for s, c, t in found), found
+    found = triples(code(coder, "The Syrian army is prepared to attack rebel positions near Aleppo."))
+    assert any(s == "SYR" and c[:2] == "13" for s, c, t in found), found
+    found = triples(code(coder, "Kenyan troops prepared to withdraw from Somalia."))
+    assert any(s == "KEN" and c[:2] == "03" for s, c, t in found), found

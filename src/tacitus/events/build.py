@@ -90,9 +90,19 @@ def explicit_targets(reading: Reading, coded: CodedArticle, source_ids: set[str]
     for option in options:
         option = [t for t in option if not own_pronoun(t) and not owned_by_pronoun(t)]
         found = [p for p in resolved(option, coded) if p.actor and p.actor not in source_ids]
+        if not found:
+            # "protested against the policies of the United States", "against violations by the army":
+            # a target that is a thing someone did or owns stands for its owner
+            owners = [o for t in option if t.pos_ == "NOUN" for o in _owners(t)]
+            found = [p for p in resolved(owners, coded) if p.actor and p.actor not in source_ids]
         if found:
             return found
     return []
+
+
+def _owners(noun: Token) -> list[Token]:
+    from .syntax import prep_objects
+    return [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"] + prep_objects(noun, ("of", "by"))
 
 
 def deep_target(reading: Reading, coded: CodedArticle, source_ids: set[str], countries: set[str]

@@ -72,6 +72,14 @@ class CodeComposer:
             if outer_kinds & STRONG_FRAMES:
                 return code
             return self._intent(code)
+        if kind == "prepare":
+            # "the army prepared to resume shelling": forces readying an attack show military power (CAMEO
+            # 150); "is prepared to", or readying anything else, is an intent
+            stative = frame.token.dep_ in ("acomp", "amod") or any(
+                c.dep_ == "auxpass" for c in frame.token.children)
+            if int(code[:2]) >= 18 and not stative and not outer_kinds & STRONG_FRAMES:
+                return frame.entry.code
+            return code if outer_kinds & STRONG_FRAMES else self._intent(code)
         return self.lex.derived(code, kind) or frame.entry.code
 
     def _intent(self, code: str) -> str:

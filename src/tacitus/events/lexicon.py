@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..resources import read_table
 
 FRAMES = frozenset({"speech", "intent", "appeal", "demand", "refuse", "threaten", "deny", "accuse", "stop",
-                    "attempt", "realis", "negate", "light", "consider"})
+                    "attempt", "realis", "negate", "light", "consider", "prepare"})
 CONDITION_KINDS = frozenset({"obj", "noobj", "prep", "prt", "subj", "mod", "near", "comp", "xcomp"})
 # A condition naming words is more telling than one that only asks for a slot.
 WEIGHT_WORDS, WEIGHT_SLOT = 2, 1
