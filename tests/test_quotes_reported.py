@@ -266,3 +266,12 @@ def test_dangling_conjunction_is_trimmed():
 
     doc = [Tok("she", "nsubj"), Tok("met", "ROOT"), Tok("him", "dobj"), Tok("but", "cc"), Tok(",", "punct")]
     assert trim(doc, 0, 5) == (0, 3)
+
+
+def test_pressing_rating_unveiling_and_ignoring_are_cues(found):
+    quotes = found("The mayor pressed the council to fund the shelters. The fact checkers rated the claim false. "
+                   "The ministry unveiled a plan for rural clinics. The board ignored the warnings of the auditors.")
+    assert by_cue(quotes, "pressed")[0] == "the council to fund the shelters"
+    assert by_cue(quotes, "rated")[0].startswith("the claim")
+    assert by_cue(quotes, "unveiled")[0] == "a plan for rural clinics"
+    assert by_cue(quotes, "ignored")[0] == "the warnings of the auditors"
