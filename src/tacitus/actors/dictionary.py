@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..model import CodedArticle, DatedCode, DictionaryEntry, Evidence
 
@@ -30,6 +31,7 @@ _ARTICLE = re.compile(r"^(al|el)(-|$)")
 PATRONYM_MARKERS = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur from article to article
 def name_key(name: str) -> str:
     """The form names are compared in: lower case, without accents, typographic quotes, extra spaces or an
     Arabic article inside the name ("François Mitterrand" = "Francois Mitterrand", "Omar El Bashir" =

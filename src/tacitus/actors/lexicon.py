@@ -67,6 +67,7 @@ class Hit:
     entry: Entry
 
 
+@lru_cache(maxsize=1 << 16)  # the same words recur from article to article
 def norm(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").lower().split())
 
@@ -178,12 +179,12 @@ class Lexicon:
         """Longest lexicon matches, left to right, not overlapping."""
         hits: list[Hit] = []
         view = token_view(doc)
-        forms = {word: norm(word) for word in set(view.text)}
-        normed = [forms[word] for word in view.text]
+        normed = [norm(word) for word in view.text]
         i, n = 0, len(view)
         people = person_words(doc)
         while i < n:
-            best = self._longest_at(view, normed, i, n) or self._misspelt_at(view, normed, i, people)
+            best = self._longest_at(view, normed, i, n) if normed[i] in self.prefixes else None
+            best = best or self._misspelt_at(view, normed, i, people)
             if best is None:
                 i += 1
                 continue

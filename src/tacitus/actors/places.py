@@ -28,6 +28,7 @@ class Place:
     population: int = 0
 
 
+@lru_cache(maxsize=1 << 16)  # the same words recur from article to article
 def place_key(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
