@@ -131,6 +131,14 @@ def test_the_two_leaders_are_the_two_persons_just_named(coder):
     assert agree == {("Ola Berg", "Anna Lind"), ("Anna Lind", "Ola Berg")}, agree
 
 
+def test_the_two_leaders_in_a_verbless_sentence_end_the_search_for_a_verb(coder):
+    # the climb from "leaders" to its clause's verb must stop at a root that is no verb (it used to loop)
+    text = ("President Ola Berg of Norway met Swedish Prime Minister Anna Lind in Oslo. A summit of the two "
+            "leaders in Geneva next month.")
+    coded = code(coder, text)
+    assert {a.name for a in coded.actors} >= {"Ola Berg", "Anna Lind"}
+
+
 def test_both_sides_are_the_two_countries_the_caller_is_not(coder):
     text = "Norway and Sweden traded accusations. Denmark called on both sides to show restraint."
     coded = code(coder, text)

@@ -628,7 +628,7 @@ class ArticleResolver(CountryRules):
         Williamsburg, Virginia", "in New York and New Jersey"), not a participant's name."""
         token = span_root(self.doc, hit.start, hit.end)
         for _ in range(4):
-            if token.dep_ in ("appos", "conj", "compound") and token.head is not token:
+            if token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i:
                 token = token.head
             elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in place_words():
                 token = token.head.head  # "in the Gulf of Finland", "on the outskirts of Kiev"
@@ -695,7 +695,7 @@ class ArticleResolver(CountryRules):
         token, phrase = item
         sentence = self.coded.sentence_at(token.idx)
         verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         own = {a.id for a in (self._actor_at(c) for c in verb.children if c.dep_ in SUBJECT_DEPS) if a}
         found = last_two(self.coded, pair_kind(token), token.idx, sentence, exclude=own)
