@@ -269,3 +269,22 @@ def test_committed_accuracy_report_holds_no_gold_text():
         for item in convert.read(fmt, eval_path(*parts)).items:
             words = item["text"].split()
             assert " ".join(words[:8]) not in published, item["id"]
+
+
+@pytest.mark.parametrize("text, parts, direct", [
+    # a quotation the annotator cut at its sentence end
+    ('She said: "We will stay. We will not leave." Then she left.', ["We will stay.", "We will not leave."], True),
+    # a quotation running over two paragraphs, the first left open by convention
+    ('He said: "The rains came late.\n\n"The harvest is lost."', ["The rains came late.", "The harvest is lost."],
+     True),
+    # a paragraph opened with a closing mark, as some agencies print it
+    ("”Nobody told us,” the farmer said.", ["Nobody told us,"], True),
+    # words outside the marks between the parts: each part must be quoted on its own
+    ('"We are done," she said, and the river is calm.', ["We are done,", "the river is calm."], False),
+    ("The minister said the bridge would reopen.", ["the bridge would reopen"], False),
+])
+def test_polnear_direct_means_inside_quotation_marks(text, parts, direct):
+    from tacitus.eval.convert.polnear import is_direct
+
+    content = [(text.index(p), text.index(p) + len(p)) for p in parts]
+    assert is_direct(text, content) is direct

@@ -6,8 +6,11 @@
 a Content becomes a quote: content = all Content parts, speaker = Source spans (``null`` for
 "Attribution-no-source"), cue = Cue spans. Other lines (annotator notes, text that spilled over a line
 break) are skipped. An article annotated by several annotators is taken from the annotator whose id sorts
-first, so the choice is deterministic. ``direct`` is true when every part of the content stands inside
-quotation marks (opened at or just before its start, closed at or just after its end).
+first, so the choice is deterministic. ``direct`` is true when the content stands inside
+quotation marks: its parts, with the parts that follow one another across nothing but spaces, marks and
+punctuation joined into one passage (a quotation the annotator cut at sentence or paragraph ends), are each
+opened at or just before their start and closed at or just after their end. A paragraph may also open with
+a closing mark (the backwards opening some agencies print).
 """
 from __future__ import annotations
 
@@ -59,14 +62,34 @@ def parse_ann(path: Path) -> list[dict[str, list[tuple[int, int]]]]:
 
 
 def is_direct(text: str, content: list[tuple[int, int]]) -> bool:
-    return bool(content) and all(_quoted(text, start, end) for start, end in content)
+    return bool(content) and all(_quoted(text, start, end) for start, end in _passages(text, content))
+
+
+def _passages(text: str, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content parts joined where only spaces, marks and punctuation stand between them."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(content):
+        if joined and not text[joined[-1][1]:start].strip(TRAILING + OPENING + CLOSING + "\n\r\t"):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _opens(text: str, at: int, mark: str) -> bool:
+    """``mark`` at ``at`` opens a quotation: an opening mark, or a closing one first in its paragraph."""
+    if mark in OPENING:
+        return True
+    return mark in CLOSING and text[:at].rstrip(" \t")[-1:] in ("", "\n")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
     piece = text[start:end].strip()
-    before = text[:start].rstrip()[-1:]
+    lead = start + len(text[start:end]) - len(text[start:end].lstrip())
+    before_at = len(text[:start].rstrip()) - 1
+    before = text[before_at] if before_at >= 0 else ""
     after = text[end:].lstrip(TRAILING)[:1]
-    opened = piece[:1] in OPENING or (before != "" and before in OPENING)
+    opened = (piece != "" and _opens(text, lead, piece[0])) or (before != "" and _opens(text, before_at, before))
     closed = piece.rstrip(TRAILING)[-1:] in CLOSING or (after != "" and after in CLOSING)
     return bool(piece) and opened and closed
 
