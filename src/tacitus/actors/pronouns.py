@@ -201,7 +201,7 @@ def thing_antecedent(pronoun: Token, mention_at) -> object | None:
             return found
     current = clause
     for _ in range(3):
-        if current.dep_ not in REPORTED_DEPS or current.head is current:
+        if current.dep_ not in REPORTED_DEPS or current.head.i == current.i:
             return None
         current = current.head
         found = _subject_actor(current, pronoun, mention_at)
@@ -220,9 +220,10 @@ def _subject_actor(verb: Token, pronoun: Token, mention_at):
 
 
 def _clause_head(token: Token) -> Token:
+    # (the root is its own head; compare indices: spaCy makes a new Token object at every read, so `is` fails)
     current = token
     for _ in range(12):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
     return current
