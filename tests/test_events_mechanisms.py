@@ -122,3 +122,8 @@ def test_forces_preparing_an_attack_show_military_power(coder):
     assert any(s == "SYR" and c[:2] == "13" for s, c, t in found), found
     found = triples(code(coder, "Kenyan troops prepared to withdraw from Somalia."))
     assert any(s == "KEN" and c[:2] == "03" for s, c, t in found), found
+
+
+def test_joint_exercises_of_two_countries_are_cooperation_both_ways(coder):
+    found = triples(code(coder, "French and Egyptian warships launched ten days of war games in the Mediterranean."))
+    assert {("FRA", "062", "EGY"), ("EGY", "062", "FRA")} <= found, found

@@ -41,7 +41,9 @@ def pairs(reading: Reading, coded: CodedArticle) -> list[tuple[Party | None, Par
                   and _countries([p], coded).isdisjoint(countries)]
         if others and (known_sources or len(others) == 1):
             targets = others
-    if not targets and reading.recip:
+    # exercises held by forces of several countries together are joint, hence reciprocal (see ``joint``)
+    together = reading.code in JOINT and len(countries) >= 2
+    if not targets and (reading.recip or together):
         group = known_sources if len(known_sources) >= 2 else participants if not known_sources else []
         if len(group) >= 2:
             return [(a, b) for a in group for b in group if a.actor != b.actor]
