@@ -100,7 +100,7 @@ def _attachment_rank(trigger: Token, clause: Token, time: Token) -> int | None:
 def _opens_clause_between(upper: Token, lower: Token, deps: frozenset[str] = OTHER_CLAUSE_DEPS) -> bool:
     """True when the path from ``lower`` up to ``upper`` passes a clause of one of ``deps``."""
     current = lower
-    while current != upper and current.head is not current:
+    while current != upper and current.head.i != current.i:
         if current.dep_ in deps:
             return True
         current = current.head
@@ -136,7 +136,7 @@ def _during_objects(trigger: Token) -> list[Token]:
         for prep in current.children:
             if prep.dep_ == "prep" and prep.lower_ in TIME_SHARING_PREPS:
                 out.extend(c for c in prep.children if c.dep_ == "pobj")
-        if current.dep_ in OTHER_CLAUSE_DEPS or current.head is current:
+        if current.dep_ in OTHER_CLAUSE_DEPS or current.head.i == current.i:
             break
         current = current.head
     return out
@@ -144,7 +144,7 @@ def _during_objects(trigger: Token) -> list[Token]:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 64:
+    while token.head.i != token.i and depth < 64:
         token = token.head
         depth += 1
     return depth

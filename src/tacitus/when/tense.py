@@ -12,7 +12,7 @@ def governing_verb(token: Token) -> Token:
     """The nearest verb above ``token`` (itself if it is one), else the sentence root."""
     current = token
     for _ in range(64):  # the parse is a tree; the bound guards against malformed input
-        if current.pos_ in CLAUSE_POS or current.head is current:
+        if current.pos_ in CLAUSE_POS or current.head.i == current.i:
             return current
         current = current.head
     return current

@@ -64,7 +64,7 @@ def _locative_prep(place: Token) -> Token | None:
     current = place
     for _ in range(4):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None
         if current.dep_ == "pobj" and head.dep_ == "prep":
             return head if head.lower_ in LOCATIVE_PREPS else None
@@ -78,7 +78,7 @@ def _locative_prep(place: Token) -> Token | None:
 
 def _crosses_clause(upper: Token, lower: Token) -> bool:
     current = upper
-    while current != lower and current.head is not current:
+    while current != lower and current.head.i != current.i:
         if current.dep_ in CLAUSE_DEPS:
             return True
         current = current.head
@@ -88,7 +88,7 @@ def _crosses_clause(upper: Token, lower: Token) -> bool:
 def _clause_head(token: Token) -> Token:
     current = token
     for _ in range(64):
-        if current.pos_ in CLAUSE_POS or current.head is current:
+        if current.pos_ in CLAUSE_POS or current.head.i == current.i:
             return current
         current = current.head
     return current
