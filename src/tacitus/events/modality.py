@@ -117,7 +117,7 @@ def clause_irrealis(token: Token, words: dict[str, str], stop: set[int]) -> str 
         head = current.head
         if head == current:
             return None
-        if current.dep_ == "conj" and current.tag_ in FINITE_TAGS and _has_to(head) and head.head is not head:
+        if current.dep_ == "conj" and current.tag_ in FINITE_TAGS and _has_to(head) and head.head != head:
             head = head.head  # "called on X to show restraint and offered ...": no part of the infinitive
         current = head
     return None
