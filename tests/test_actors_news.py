@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tacitus.actors import actors_in_span
-from tacitus.actors.dateline import dateline
+from tacitus.dateline import dateline
 
 
 def code(coder, text: str, date: str = "2019-06-03"):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, CodedArticle, Evidence, Mention
 from .collect import ARTICLES, POSSESSIVE
 from .countries import NON_GOVERNMENTAL, CountryRules
-from .dateline import dateline
+from ..dateline import dateline
 from .generic import generic_reason
 from .plural import KEY as PAIRS_KEY, PLURAL_TAGS, last_two, pair_kind
 from .locate import place_words

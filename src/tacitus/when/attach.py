@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..actors.dateline import dateline
+from ..dateline import dateline
 from ..model import CodedArticle, TimeRef
 from .resolve import parse_iso
 from .tense import governing_verb

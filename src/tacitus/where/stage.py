@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..model import CodedArticle, Place
 from .candidates import Candidate, find_candidates
-from .dateline import dateline_span
+from ..dateline import dateline_name
 from .gazetteer import Entry, Gazetteer, gazetteer
 from .hints import CONTAINER_JOINTS, joint, kind_cue, list_runs
 from .resolve import (EXPLICIT_COUNTRY_WEIGHT, KIND, MINOR_TOWN_KM, REMOTE_TOWN_POPULATION, Context, Hints, best,
@@ -282,7 +282,7 @@ def _ambiguity(scored: list[tuple[float, Entry]], divisions: frozenset[tuple[str
 
 def _add_dateline(doc: Doc, candidates: list[Candidate], gaz: Gazetteer) -> None:
     """The dateline town ("ROME, Oct 24 (Agency) -") is a place even when the tagger missed it."""
-    span = dateline_span(doc.text)
+    span = dateline_name(doc.text)
     if span is None or any(c.span.start_char < span[1] and span[0] < c.span.end_char for c in candidates):
         return
     name = doc.char_span(span[0], span[1], alignment_mode="contract")

@@ -2,7 +2,9 @@
 (BelTA) -") is no part of its first sentence's grammar: the parser takes the town for the subject and the
 real subject for its apposition. ``dateline(text)`` gives its character span, so the actor
 stage makes no actor of the town, titles do not reach back over the date, the events stage looks past it
-for the subject and the date stage does not date events by it (the publication date stands in anyway).
+for the subject and the date stage does not date events by it (the publication date stands in anyway);
+``dateline_name(text)`` gives the span of its place name, which the places stage resolves as the report's
+place. One detector for every stage, so that they agree on what the dateline is.
 """
 from __future__ import annotations
 
@@ -21,9 +23,21 @@ _DATELINE = re.compile(
 _MIN_CAPS = 3
 
 
-@lru_cache(maxsize=64)
 def dateline(text: str) -> tuple[int, int] | None:
     """Character span of the dateline that opens ``text`` (with its dash), or None."""
+    found = _find(text)
+    return (found[0], found[2]) if found else None
+
+
+def dateline_name(text: str) -> tuple[int, int] | None:
+    """Character span of the dateline's place name ("MINSK" of "MINSK, Oct 24 (Agency) -"), or None."""
+    found = _find(text)
+    return (found[0], found[1]) if found else None
+
+
+@lru_cache(maxsize=64)
+def _find(text: str) -> tuple[int, int, int] | None:
+    """(name start, name end, dateline end) of the dateline opening ``text``, or None."""
     seen = 0
     for line in re.finditer(r"[^\n]*\S[^\n]*", text):
         seen += 1
@@ -31,7 +45,7 @@ def dateline(text: str) -> tuple[int, int] | None:
             break
         match = _DATELINE.match(text, line.start(), line.end())
         if match and _is_dateline(match) and match.end() < line.end():
-            return match.start("name"), match.end()
+            return match.start("name"), match.end("name"), match.end()
     return None
 
 
