@@ -178,13 +178,14 @@ class ArticleHits:
         return ranked[0][0]
 
     def _context_country(self, token_i: int, exclude: set[str], article: bool = True) -> str | None:
-        """A country for an actor whose phrase names none: the first country named in its sentence, else the
-        article's most named country."""
+        """A country for an actor whose phrase names none: the first country named in its sentence (a
+        country or place named by itself before one that only describes another actor: "Israeli jets
+        struck southern Lebanon, killing four people" are Lebanese), else the article's most named country."""
         sent_start, sent_end = self.view.sent_bounds[token_i]
-        for hit in self.hits:
-            if (sent_start <= hit.start < sent_end and _national(hit.entry)
-                    and hit.entry.country not in exclude):
-                return hit.entry.country
+        named = [hit.entry for hit in self.hits if sent_start <= hit.start < sent_end and _national(hit.entry)
+                 and hit.entry.country not in exclude]
+        if named:
+            return next((e for e in named if e.kind not in ("demonym", "prefix")), named[0]).country
         if not article:
             return None
         for country, _ in self.country_counts.most_common():
