@@ -61,3 +61,10 @@ def test_promising_more_military_assistance_is_an_intent_to_aid_not_a_threat(cod
     promised = [e for e in coded.events if e.rule.startswith("verbs.tsv:promise")]
     assert promised and promised[0].cameo.startswith("033")
     assert not any(e.cameo.startswith("13") for e in coded.events)
+
+
+def test_the_manner_of_an_alleged_act_is_alleged_too_not_the_accusers_act(coder):
+    coded = coder.code("Armenia accused Azerbaijan on Thursday of violating the ceasefire by shelling villages "
+                       "along the border, a charge Baku rejected.", date=DATE)
+    assert not any(e.cameo.startswith(("18", "19", "20")) and country(coded, e.source) == "ARM"
+                   for e in coded.events)

@@ -74,7 +74,7 @@ class Linker:
             if not trigger.is_noun:
                 self._link_arguments(trigger)
         for trigger in self.triggers:
-            owner = self._adjunct_owner(trigger)
+            owner = self._adjunct_owner(trigger) or self._manner_owner(trigger)
             if owner is not None:
                 self.governor.setdefault(trigger.token.i, owner)
         for trigger in self.triggers:
@@ -135,6 +135,22 @@ class Linker:
         if owner is not None and owner is not trigger:
             return owner
         return None
+
+    def _manner_owner(self, trigger: Trigger) -> Trigger | None:
+        """ "accused X of violating the truce by shelling villages", "threatened to respond by bombing": how
+        an alleged, denied or threatened act was done is alleged, denied or threatened with it, not an act of
+        its own (nor the accuser's)."""
+        token = trigger.token
+        prep = token.head
+        if token.dep_ != "pcomp" or prep.dep_ != "prep" or lemma(prep) != "by":
+            return None
+        owner = self.at.get(prep.head.i)
+        if owner is None or owner is trigger:
+            return None
+        frame = self.governor.get(owner.token.i)
+        if frame is None or frame.frame in (None, "speech", "realis", "light"):
+            return None
+        return owner
 
     def _subject_event(self, frame: Trigger) -> Trigger | None:
         """ "Riots are still continuing", "the talks resumed": an aspectual verb without an act of its own
