@@ -68,3 +68,10 @@ def test_the_manner_of_an_alleged_act_is_alleged_too_not_the_accusers_act(coder)
                        "along the border, a charge Baku rejected.", date=DATE)
     assert not any(e.cameo.startswith(("18", "19", "20")) and country(coded, e.source) == "ARM"
                    for e in coded.events)
+
+
+def test_a_sum_in_humanitarian_aid_is_humanitarian_aid_not_economic(coder):
+    coded = coder.code("Japan pledged $50 million in humanitarian aid to Sudan on Friday, Japanese Foreign Minister "
+                       "Kenji Watanabe announced.", date=DATE)
+    pledged = [e for e in coded.events if e.rule.startswith("verbs.tsv:pledge")]
+    assert pledged and pledged[0].cameo == "0333" and country(coded, pledged[0].target) == "SDN"
