@@ -24,6 +24,8 @@ def key_events(coded, root: str) -> list[tuple[str | None, str | None]]:
      "freezing the assets of twelve officials.", "IGO", "16", "BLR"),
     ("Israeli warplanes struck targets in southern Lebanon overnight, killing four people, Lebanese officials said "
      "on Friday.", "ISR", "19", "LBN"),
+    ("Police in Georgia fired tear gas and water cannon to disperse thousands of opposition supporters who had "
+     "gathered outside parliament in Tbilisi on Thursday.", "GEO", "17", "GEO"),
     ("Security forces in Tanzania arrested opposition leader Joseph Mwakalinga at his home in Dar es Salaam on "
      "Wednesday, his party said.", "TZA", "17", "TZA"),
     ("Poland expelled a Russian diplomat on Thursday, accusing him of spying, the Polish Foreign Ministry said.",

@@ -39,8 +39,9 @@ def _protest(trigger: Trigger) -> bool:
 
 
 def _violent(trigger: Trigger) -> bool:
+    """Force used on people: attacks (18-20) and violent repression (175: "fired tear gas to disperse")."""
     code = trigger.entry.code
-    return bool(code) and code[:2] in ("18", "19", "20")
+    return bool(code) and (code[:2] in ("18", "19", "20") or code[:3] == "175")
 
 
 def _infinitive(verb: Token) -> bool:
