@@ -77,3 +77,11 @@ def test_a_sum_in_humanitarian_aid_is_humanitarian_aid_not_economic(coder):
                        "Kenji Watanabe announced.", date=DATE)
     pledged = [e for e in coded.events if e.rule.startswith("verbs.tsv:pledge")]
     assert pledged and pledged[0].cameo == "0333" and country(coded, pledged[0].target) == "SDN"
+
+
+def test_who_is_condemned_for_an_act_did_it(coder):
+    coded = coder.code("Venezuelan Foreign Minister Luis Castillo condemned the United States on Friday for seizing "
+                       "an oil tanker in the Caribbean.", date=DATE)
+    assert ("VEN", "USA") in key_events(coded, "11")
+    seized = [e for e in coded.events if e.rule == "verbs.tsv:seize"]
+    assert seized and country(coded, seized[0].source) == "USA"

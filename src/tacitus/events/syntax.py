@@ -22,6 +22,12 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "tell", "order", "force", "pe
                             "appeal", "beg", "implore", "advise", "help", "warn", "lead", "pressure",
                             "pressurize", "require", "authorize", "authorise", "direct", "enable", "get"})
 
+# Verbs whose object did what their "for"/"of" gerund says: "condemned X for seizing", "accused X of spying".
+JUDGED_OBJECT = frozenset({"accuse", "blame", "condemn", "criticize", "criticise", "denounce", "fault", "censure",
+                           "rebuke", "reprimand", "punish", "fine", "sue", "charge", "convict", "arrest", "detain",
+                           "sentence", "praise", "commend", "thank", "congratulate", "hail", "salute", "reward",
+                           "credit", "suspect", "implicate"})
+
 
 def lemma(token: Token) -> str:
     return token.lemma_.lower()
@@ -105,6 +111,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return [head]
     if verb.dep_ in ("acomp", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)  # "Norway is willing to ..."
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and lemma(head) in ("for", "of") \
+            and lemma(head.head) in JUDGED_OBJECT:
+        objs = direct_objects(head.head)
+        if objs:
+            return objs
     if verb.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADP"):
         target = head if head.pos_ != "ADP" else head.head
         return subjects(target, depth + 1)
