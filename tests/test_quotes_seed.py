@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 from typer.testing import CliRunner
 
 from tacitus.cli import app
@@ -48,8 +47,6 @@ def test_seed_speaker_spans(seed):
 def test_seed_speaker_actors(seed):
     found = [quote_holding(seed, span) for span in passages(seed.article.text)]
     names = [actor_name(seed, q) or "" for q in found]
-    if not any(names):
-        pytest.skip("the actor stage resolves no speakers yet")
     assert ["Lukashenko" in n for n in names] == [True, True, False, False, False]
     assert ["Rogozin" in n for n in names] == [False, False, True, True, True]
 
