@@ -181,6 +181,15 @@ class TokenView:
         return (relative + numpy.arange(self.n, dtype=numpy.int64)).tolist()
 
     @cached_property
+    def children(self) -> list[list[int]]:
+        """The children's token indices in order (``[c.i for c in doc[i].children]``)."""
+        out: list[list[int]] = [[] for _ in range(self.n)]
+        for i, head in enumerate(self.head):
+            if head != i:
+                out[head].append(i)
+        return out
+
+    @cached_property
     def caps(self) -> list[bool]:
         """Whether the token starts with a capital letter."""
         return [w[:1].isupper() for w in self.text]

@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import CodedArticle, Event
+from ..nlp import token_view
 from .build import EventBuilder
 from .compose import Reading, SentenceReader
 from .lexicon import Lexicon, lexicon
@@ -41,9 +42,11 @@ class EventStage:
     def __call__(self, doc: Doc, coded: CodedArticle) -> None:
         builder = EventBuilder(doc, coded, self.lexicon)
         found: list[Event] = []
-        for sent in doc.sents:
-            if not sent.text.strip():
+        view = token_view(doc)
+        for start, end in view.sents:
+            if not view.span_text(start, end).strip():
                 continue
+            sent = doc[start:end]
             readings = SentenceReader(sent, self.lexicon).readings()
             found.extend(sentence_events(readings, builder))
         start = len(coded.events)

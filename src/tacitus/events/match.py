@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..nlp import token_view
 from .lexicon import Condition, Entry, Lexicon
 from .syntax import (SUBJECT_DEPS, direct_objects, lemma, own_subjects, particles, phrase_tokens,
                      preposition_children)
@@ -46,7 +47,17 @@ class Trigger:
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
-    for token in sent:
+    doc = sent.doc
+    view = token_view(doc)
+    pos_of, dep_of, ent_of = view.pos, view.dep, view.ent
+    for i in range(sent.start, sent.end):
+        # the tests below without the Token: a word none of them can pass makes no Token object
+        pos, dep = pos_of[i], dep_of[i]
+        if not ((pos in VERB_POS and dep not in NON_EVENT_VERB_DEPS) or (pos == "NOUN" and dep == "ROOT")
+                or ((pos in NOUN_POS or pos == "NUM") and ent_of[i] not in NAME_ENTITIES)
+                or (pos == "ADJ" and dep in ADJ_FRAME_DEPS)):
+            continue
+        token = doc[i]
         if (token.pos_ in VERB_POS and token.dep_ not in NON_EVENT_VERB_DEPS and not _background(token)) \
                 or _verb_in_disguise(token):
             trigger = best_entry(token, lex.verbs, verb_keys(token, lex.verbs))
@@ -112,12 +123,17 @@ def verb_keys(verb: Token, index: dict[str, list[Entry]]) -> list[tuple[str, Tok
     """The lemma and its phrasal forms present in the sentence: (key, word that completes it)."""
     base = word_forms(verb, index)[0]
     keys: list[tuple[str, Token | None]] = [(base, None)]
-    for child in verb.children:
+    doc, at = verb.doc, verb.i
+    view = token_view(doc)
+    dep = view.dep
+    for i in view.children[at]:
         # the particle or preposition follows the verb closely ("pulled out", "called on"), and a
         # preposition of time is no particle ("called X on Friday")
-        near = child.dep_ == "prt" or child.i - verb.i <= PHRASAL_GAP  # a particle may follow the object
-        if child.dep_ in PHRASAL_DEPS and child.i > verb.i and near and not _timed(child):
-            keys.append((f"{base}_{lemma(child)}", child))
+        near = dep[i] == "prt" or i - at <= PHRASAL_GAP  # a particle may follow the object
+        if dep[i] in PHRASAL_DEPS and i > at and near:
+            child = doc[i]
+            if not _timed(child):
+                keys.append((f"{base}_{lemma(child)}", child))
     return keys
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..nlp import token_view
 from .syntax import first_conjunct, lemma, own_subjects
 
 # Verbs after which an infinitive reports what happened: "was forced to resign", "led them to withdraw".
@@ -183,5 +184,5 @@ def _past_perfect(verb: Token) -> bool:
 
 def is_question(sentence) -> bool:
     """The sentence (a Span) ends with a question mark, closing quotes and brackets aside."""
-    text = sentence.text.rstrip(" \"'”’)»\n")
+    text = token_view(sentence.doc).span_text(sentence.start, sentence.end).rstrip(" \"'”’)»\n")
     return text.endswith("?")

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from ..nlp import token_view
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
@@ -148,13 +150,16 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``token`` ("met with X" -> X)."""
     wanted = set(preps)
     out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and lemma(child) in wanted:
-            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp")
-                       and c.ent_type_ not in ("DATE", "TIME"))
-        elif child.dep_ == "prt" and lemma(child) in wanted:
+    doc = token.doc
+    view = token_view(doc)  # the words read from plain lists: a Token is made only for an object found
+    dep, lemmas, ent, children = view.dep, view.lemma, view.ent, view.children
+    for child in children[token.i]:
+        if dep[child] in ("prep", "agent", "dative") and lemmas[child].lower() in wanted:
+            out.extend(doc[c] for c in children[child] if dep[c] in ("pobj", "pcomp")
+                       and ent[c] not in ("DATE", "TIME"))
+        elif dep[child] == "prt" and lemmas[child].lower() in wanted:
             # "called on X": some parses hang X directly on the verb after the particle
-            out.extend(c for c in token.children if c.dep_ == "dobj")
+            out.extend(doc[c] for c in children[token.i] if dep[c] == "dobj")
     return with_conjuncts(out)
 
 

@@ -58,9 +58,11 @@ class DocContext:
 
     def is_break(self, token: Token) -> bool:
         """A paragraph break: a newline (a blank line in hard-wrapped text)."""
-        if not token.is_space:
-            return False
-        return token.text.count("\n") >= (2 if self.wrapped else 1)
+        return token.is_space and self.is_break_text(token.text)
+
+    def is_break_text(self, text: str) -> bool:
+        """Whether a space token of this text is a paragraph break (``is_break``)."""
+        return text.count("\n") >= (2 if self.wrapped else 1)
 
     def paragraph_breaks(self, start: int, end: int) -> int:
         """How many paragraph breaks lie between two character offsets."""

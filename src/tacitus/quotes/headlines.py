@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..nlp import token_view
 from .context import DocContext, TokenRange
 from .lexicon import CueLexicon
 
@@ -25,11 +26,12 @@ ENDINGS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed"
 def lines(ctx: DocContext) -> Iterator[TokenRange]:
     """Token ranges of the text's lines (paragraphs), without the breaks."""
     start = 0
-    for token in ctx.doc:
-        if ctx.is_break(token):
-            if token.i > start:
-                yield start, token.i
-            start = token.i + 1
+    view = token_view(ctx.doc)
+    for i, (space, text) in enumerate(zip(view.space, view.text)):
+        if space and ctx.is_break_text(text):
+            if i > start:
+                yield start, i
+            start = i + 1
     if start < len(ctx.doc):
         yield start, len(ctx.doc)
 

@@ -23,6 +23,7 @@ import bisect
 
 from spacy.tokens import Token
 
+from ..nlp import token_view
 from . import headlines
 from .context import DocContext, Found, TokenRange
 from .direct import cue_range
@@ -303,10 +304,13 @@ class ReportedFinder:
     def find(self) -> list[Found]:
         candidates: list[tuple[int, list[TokenRange], Found]] = []
         seen: set[tuple[TokenRange, ...]] = set()  # a content found twice ("voiced support for X") is one
-        for token in self.ctx.doc:
-            if token.i in self.quoted or token.i in self.used:
-                continue
-            found = self.candidate(token)
+        doc = self.ctx.doc
+        view = token_view(doc)
+        pos, text = view.pos, view.text
+        for i in range(len(doc)):
+            if i in self.quoted or i in self.used or (pos[i] == "PUNCT" and text[i] != ":"):
+                continue  # punctuation other than a colon is no cue (``candidate``): no Token made for it
+            found = self.candidate(doc[i])
             if found is not None and tuple(found[1]) not in seen:
                 seen.add(tuple(found[1]))
                 candidates.append(found)
@@ -533,11 +537,10 @@ class Marks:
     def __init__(self, doc, quoted: set[int]) -> None:
         self.doc = doc
         self.opening, self.either, self.quoted = [0], [0], [0]
-        for token in doc:
-            text = token.text
+        for i, text in enumerate(token_view(doc).text):
             self.opening.append(self.opening[-1] + (text in OPENING_MARKS) - (text in CLOSING_MARKS))
             self.either.append(self.either[-1] + (text in EITHER_MARKS))
-            self.quoted.append(self.quoted[-1] + (token.i in quoted))
+            self.quoted.append(self.quoted[-1] + (i in quoted))
 
     def quoted_in(self, lo: int, hi: int) -> int:
         return self.quoted[hi] - self.quoted[lo]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..dateline import dateline
 from ..model import CodedArticle, TimeRef
+from ..nlp import token_view
 from .resolve import parse_iso
 from .tense import governing_verb
 
@@ -57,6 +58,15 @@ def _sentence_times(trigger: Token, coded: CodedArticle) -> list[tuple[TimeRef, 
     sent = trigger.sent
     doc = trigger.doc
     head = dateline(coded.article.text)
+    heads = token_view(doc).head
+
+    def depth(i: int) -> int:  # steps from token i up to its sentence root, read from the token view
+        d = 0
+        while heads[i] != i and d < 64:
+            i = heads[i]
+            d += 1
+        return d
+
     out = []
     for ref in coded.times:
         if ref.value is None or not sent.start_char <= ref.start < sent.end_char:
@@ -65,7 +75,7 @@ def _sentence_times(trigger: Token, coded: CodedArticle) -> list[tuple[TimeRef, 
             continue
         span = doc.char_span(ref.start, min(ref.end, sent.end_char), alignment_mode="expand")
         if span is not None and len(span):
-            out.append((ref, min(span, key=_depth)))
+            out.append((ref, doc[min(range(span.start, span.end), key=depth)]))
     return out
 
 
@@ -140,11 +150,3 @@ def _during_objects(trigger: Token) -> list[Token]:
             break
         current = current.head
     return out
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 64:
-        token = token.head
-        depth += 1
-    return depth

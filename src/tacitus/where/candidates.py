@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..nlp import token_view
 from ..resources import read_table
 from .gazetteer import Entry, Gazetteer, normalise
 
@@ -174,11 +175,13 @@ def _embedded(span: Span, gaz: Gazetteer) -> list[Span]:
 
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].text in LEADING_NOISE or ent.doc[start].is_punct):
+    view = token_view(ent.doc)
+    text, punct, tag = view.text, view.punct, view.tag
+    while start < end and (text[start] in LEADING_NOISE or punct[start]):
         start += 1
-    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].tag_ == "POS"):
+    while end > start and (punct[end - 1] or tag[end - 1] == "POS"):
         end -= 1
-    if start >= end or not any(t.text[:1].isupper() for t in ent.doc[start:end]):
+    if start >= end or not any(view.caps[start:end]):
         return None
     return ent.doc[start:end]
 
@@ -223,9 +226,10 @@ def _prominent(entry: Entry) -> bool:
 def _unlabelled(doc: Doc, gaz: Gazetteer, covered: set[int]) -> list[Candidate]:
     """Prominent gazetteer names among capitalised proper nouns outside any entity, longest first."""
     out: list[Candidate] = []
+    view = token_view(doc)
     i = 0
     while i < len(doc):
-        if i in covered or not _name_like(doc[i]):
+        if i in covered or not _name_like_at(view, i):
             i += 1
             continue
         match = _longest_match(doc, i, gaz, covered)
@@ -241,18 +245,24 @@ def _name_like(token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
 
 
+def _name_like_at(view, i: int) -> bool:
+    """``_name_like(doc[i])`` read from the Doc's token view."""
+    return view.pos[i] == "PROPN" and view.caps[i] and view.alpha[i]
+
+
 def _longest_match(doc: Doc, i: int, gaz: Gazetteer, covered: set[int]) -> Span | None:
+    view = token_view(doc)
     end = i
     while end < len(doc) and end - i < MAX_NAME_TOKENS and end not in covered and (
-            _name_like(doc[end]) or (end > i and doc[end].lower_ in ("of", "and", "-"))):
+            _name_like_at(view, end) or (end > i and view.lower[end] in ("of", "and", "-"))):
         end += 1
     for stop in range(end, i, -1):
-        span = doc[i:stop]
-        if span[-1].pos_ != "PROPN":
+        if view.pos[stop - 1] != "PROPN":
             continue
+        span = doc[i:stop]
         # a prominent place opening a longer name counts ("NSW Primary Industries Minister"), as in
         # organisation names; a small town needs a locative cue and must stand alone
-        if _strong(span.text, gaz) or (_cued_town(span, gaz) and not _part_of_longer_name(doc, i, stop)):
+        if _strong(view.span_text(i, stop), gaz) or (_cued_town(span, gaz) and not _part_of_longer_name(doc, i, stop)):
             return span
     return None
 

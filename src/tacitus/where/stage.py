@@ -15,6 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..model import CodedArticle, Place
+from ..nlp import token_view
 from .candidates import Candidate, find_candidates
 from ..dateline import dateline_name
 from .gazetteer import Entry, Gazetteer, gazetteer
@@ -282,7 +283,7 @@ def _ambiguity(scored: list[tuple[float, Entry]], divisions: frozenset[tuple[str
 
 def _add_dateline(doc: Doc, candidates: list[Candidate], gaz: Gazetteer) -> None:
     """The dateline town ("ROME, Oct 24 (Agency) -") is a place even when the tagger missed it."""
-    span = dateline_name(doc.text)
+    span = dateline_name(token_view(doc).doc_text)  # doc.text, joined once per Doc
     if span is None or any(c.span.start_char < span[1] and span[0] < c.span.end_char for c in candidates):
         return
     name = doc.char_span(span[0], span[1], alignment_mode="contract")
