@@ -38,6 +38,7 @@ for _name in ("mention", "quote", "time", "place"):
         Token.set_extension(_name, default=None)
 
 VIEW_KEY = "tacitus.view"
+CLAUSE_POS = frozenset({"VERB", "AUX"})
 _IOB_NAMES = {0: "", 1: "I", 2: "O", 3: "B"}  # as Token.ent_iob_
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v]*\n\s*")
@@ -119,6 +120,17 @@ def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = B
 
 def _join(docs: list[Doc]) -> Doc:
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def governing_verb(token: Token) -> Token:
+    """The nearest verb above ``token`` (itself if it is one), else its sentence root: the head of the clause
+    it stands in. The root is its own head; indices are compared because spaCy makes a new Token per read."""
+    current = token
+    for _ in range(64):  # the parse is a tree; the bound guards against malformed input
+        if current.pos_ in CLAUSE_POS or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
 
 
 def _column(attr: int, convert=None) -> cached_property:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import token_view
+from ..nlp import governing_verb, token_view
 from ..resources import read_table
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -194,7 +194,7 @@ def thing_antecedent(pronoun: Token, mention_at) -> object | None:
     if pronoun.lower_ == "it" and pronoun.dep_ in ("nsubj", "nsubjpass") and (
             pronoun.head.lemma_ in PLACEHOLDER_VERBS):
         return None
-    clause = _clause_head(pronoun)
+    clause = governing_verb(pronoun)
     if pronoun.dep_ == "poss":
         found = _subject_actor(clause, pronoun, mention_at)
         if found is not None:
@@ -219,11 +219,3 @@ def _subject_actor(verb: Token, pronoun: Token, mention_at):
     return None
 
 
-def _clause_head(token: Token) -> Token:
-    # (the root is its own head; compare indices: spaCy makes a new Token object at every read, so `is` fails)
-    current = token
-    for _ in range(12):
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-            return current
-        current = current.head
-    return current

@@ -20,9 +20,8 @@ from spacy.tokens import Doc, Token
 
 from ..dateline import dateline
 from ..model import CodedArticle, TimeRef
-from ..nlp import token_view
+from ..nlp import governing_verb, token_view
 from .resolve import parse_iso
-from .tense import governing_verb
 
 EventDate = tuple[str | None, str | None, str, str | None]
 
@@ -82,7 +81,7 @@ def _sentence_times(trigger: Token, coded: CodedArticle) -> list[tuple[TimeRef, 
 def _best_time(trigger: Token, candidates: list[tuple[TimeRef, Token]]) -> TimeRef | None:
     if not candidates:
         return None
-    clause = _clause_head(trigger)
+    clause = governing_verb(trigger)
     scored = []
     for ref, token in candidates:
         rank = _attachment_rank(trigger, clause, token)
@@ -97,7 +96,7 @@ def _attachment_rank(trigger: Token, clause: Token, time: Token) -> int | None:
     if trigger in time.ancestors:
         # "the meeting on Monday" is the trigger's; "the envoy, who arrived on Monday, said" is not "said"'s
         return None if _opens_clause_between(trigger, time, OWN_CLAUSE_DEPS) else 0
-    time_clause = _clause_head(time)
+    time_clause = governing_verb(time)
     if time_clause == clause:
         return 1
     if clause in time_clause.ancestors or time_clause in clause.ancestors:
@@ -115,12 +114,6 @@ def _opens_clause_between(upper: Token, lower: Token, deps: frozenset[str] = OTH
             return True
         current = current.head
     return False
-
-
-def _clause_head(token: Token) -> Token:
-    """The verb heading the clause ``token`` stands in (for a date in a prepositional phrase, its verb)."""
-    verb = governing_verb(token)
-    return verb
 
 
 def _marked_earlier(trigger: Token) -> bool:

@@ -1,21 +1,10 @@
 """Whether a clause speaks of the future, from the parse: "will meet on Monday" is next Monday."""
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
+from ..nlp import governing_verb
 from .lexicon import date_words
-
-CLAUSE_POS = frozenset({"VERB", "AUX"})
-
-
-def governing_verb(token: Token) -> Token:
-    """The nearest verb above ``token`` (itself if it is one), else the sentence root."""
-    current = token
-    for _ in range(64):  # the parse is a tree; the bound guards against malformed input
-        if current.pos_ in CLAUSE_POS or current.head.i == current.i:
-            return current
-        current = current.head
-    return current
 
 
 def is_future(span: Span) -> bool:

@@ -13,12 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import CodedArticle, Place
+from ..nlp import CLAUSE_POS, governing_verb
 from .dateline import dateline_place
 
 # Prepositions that say where something happened (not "of Russia", "about Syria", "with Belarus").
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "on",
                             "within", "along", "off", "over", "into", "onto", "outskirts", "nearby"})
-CLAUSE_POS = frozenset({"VERB", "AUX"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 
 
@@ -52,8 +52,8 @@ def _locative_rank(trigger: Token, place: Token) -> int | None:
         return 0
     if trigger in attached.ancestors and not _crosses_clause(attached, trigger):
         return 0  # "meeting with the President of Russia in Sochi": the phrase hangs inside the trigger's
-    clause = _clause_head(trigger)
-    if _clause_head(attached) == clause:
+    clause = governing_verb(trigger)
+    if governing_verb(attached) == clause:
         return 1
     return None
 
@@ -85,10 +85,3 @@ def _crosses_clause(upper: Token, lower: Token) -> bool:
     return False
 
 
-def _clause_head(token: Token) -> Token:
-    current = token
-    for _ in range(64):
-        if current.pos_ in CLAUSE_POS or current.head.i == current.i:
-            return current
-        current = current.head
-    return current
