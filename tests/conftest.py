@@ -28,6 +28,23 @@ def coder(nlp):
 
 
 @pytest.fixture(scope="session")
+def placed(nlp):
+    """Runs the places stage alone on a text: (doc, coded article)."""
+    from tacitus import nlp as nlp_layer
+    from tacitus.model import Article
+    from tacitus.pipeline import Coder
+    from tacitus.where import PlaceStage
+
+    coder = Coder(nlp=nlp, stages=[PlaceStage()])
+
+    def run(text: str):
+        doc = next(nlp_layer.parse([text], nlp))
+        return doc, coder.code_doc(Article(text=text, date="2012-10-24"), doc)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     if not SEED.exists():
         pytest.skip("../shared/seeds is not present")

@@ -8,20 +8,6 @@ from tacitus.where import PlaceStage, event_place
 from tacitus.where.gazetteer import distance_km, gazetteer
 
 
-@pytest.fixture(scope="module")
-def placed(nlp):
-    from tacitus import nlp as nlp_layer
-    from tacitus.pipeline import Coder
-
-    coder = Coder(nlp=nlp, stages=[PlaceStage()])
-
-    def run(text: str):
-        doc = next(nlp_layer.parse([text], nlp))
-        return doc, coder.code_doc(Article(text=text, date="2012-10-24"), doc)
-
-    return run
-
-
 def places(placed, text: str) -> dict[str, tuple[str | None, str | None]]:
     _, coded = placed(text)
     return {p.name: (p.country, p.feature) for p in coded.places}

@@ -7,24 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tacitus.model import Article
-from tacitus.where import PlaceStage
 from tacitus.where.gazetteer import distance_km, gazetteer
 from tacitus.where.hints import kind_cue, list_runs
-
-
-@pytest.fixture(scope="module")
-def placed(nlp):
-    from tacitus import nlp as nlp_layer
-    from tacitus.pipeline import Coder
-
-    coder = Coder(nlp=nlp, stages=[PlaceStage()])
-
-    def run(text: str):
-        doc = next(nlp_layer.parse([text], nlp))
-        return doc, coder.code_doc(Article(text=text, date="2012-10-24"), doc)
-
-    return run
 
 
 def found(placed, text: str, name: str, nth: int = 0):
