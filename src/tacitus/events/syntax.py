@@ -7,10 +7,12 @@ events; ``match``, ``compose`` and ``roles`` build on it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from ..nlp import token_view
+from ..resources import read_table
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -18,17 +20,12 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "advmod", "poss", "nummod"})
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
-# Verbs whose object is who is made to act: "urged Y to", "asked Y to", "forced Y to" (object control).
-OBJECT_CONTROL = frozenset({"urge", "ask", "call", "tell", "order", "force", "persuade", "invite", "encourage",
-                            "press", "request", "allow", "permit", "instruct", "compel", "oblige", "convince",
-                            "appeal", "beg", "implore", "advise", "help", "warn", "lead", "pressure",
-                            "pressurize", "require", "authorize", "authorise", "direct", "enable", "get"})
 
-# Verbs whose object did what their "for"/"of" gerund says: "condemned X for seizing", "accused X of spying".
-JUDGED_OBJECT = frozenset({"accuse", "blame", "condemn", "criticize", "criticise", "denounce", "fault", "censure",
-                           "rebuke", "reprimand", "punish", "fine", "sue", "charge", "convict", "arrest", "detain",
-                           "sentence", "praise", "commend", "thank", "congratulate", "hail", "salute", "reward",
-                           "credit", "suspect", "implicate"})
+
+@lru_cache(maxsize=None)
+def verb_class(name: str) -> frozenset[str]:
+    """Lemmas of a verb class of data/events/verb_classes.tsv ("object_control", "judged_object")."""
+    return frozenset(r["lemma"] for r in read_table("events", "verb_classes.tsv") if r["class"] == name)
 
 
 def lemma(token: Token) -> str:
@@ -100,7 +97,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "conj":
         return subjects(first_conjunct(verb), depth + 1)
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
-        if lemma(head) in OBJECT_CONTROL:
+        if lemma(head) in verb_class("object_control"):
             objs = direct_objects(head)
             if objs:
                 return objs
@@ -114,7 +111,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("acomp", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)  # "Norway is willing to ..."
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and lemma(head) in ("for", "of") \
-            and lemma(head.head) in JUDGED_OBJECT:
+            and lemma(head.head) in verb_class("judged_object"):
         objs = direct_objects(head.head)
         if objs:
             return objs
