@@ -104,13 +104,15 @@ def _grown(span: Span, gaz: Gazetteer, floor: int) -> Span | None:
     that join names inside them: "of the", "do", "de"), not reaching back into the name before it (which
     ends at ``floor``). A name after it that the longer one takes in is dropped by the caller."""
     doc = span.doc
+    view = token_view(doc)
     starts = [span.start]
-    while len(starts) <= MAX_GROW_BEFORE and starts[-1] - 1 >= floor and _name_like(doc[starts[-1] - 1]):
+    while len(starts) <= MAX_GROW_BEFORE and starts[-1] - 1 >= floor and _name_like_at(view, starts[-1] - 1):
         starts.append(starts[-1] - 1)
     ends, end = [span.end], span.end
-    while end < min(len(doc), span.end + MAX_GROW_AFTER) and (_name_like(doc[end]) or doc[end].lower_ in NAME_LINKS):
+    while end < min(len(doc), span.end + MAX_GROW_AFTER) and (
+            _name_like_at(view, end) or view.lower[end] in NAME_LINKS):
         end += 1
-        if _name_like(doc[end - 1]):
+        if _name_like_at(view, end - 1):
             ends.append(end)
     grown = sorted(((s, e) for s in starts for e in ends if (s, e) != (span.start, span.end)),
                    key=lambda pair: pair[1] - pair[0], reverse=True)
@@ -241,12 +243,8 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, covered: set[int]) -> list[Candidate]:
     return out
 
 
-def _name_like(token) -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
-
-
 def _name_like_at(view, i: int) -> bool:
-    """``_name_like(doc[i])`` read from the Doc's token view."""
+    """Token ``i`` may be part of a name: a capitalised proper noun of letters."""
     return view.pos[i] == "PROPN" and view.caps[i] and view.alpha[i]
 
 
